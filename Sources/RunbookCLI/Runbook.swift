@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `runbook` command: checks and runs incident-response playbooks.
+public struct Runbook: AsyncParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "runbook",
+        abstract: "Check and run incident-response playbooks written in YAML.",
+        version: version,
+        subcommands: []
+    )
+
+    public init() {}
+}
