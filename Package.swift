@@ -31,14 +31,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "runbook", dependencies: ["RunbookCLI"]),
+        .executableTarget(
+            name: "runbook",
+            dependencies: ["RunbookCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
 
         // Tests
         .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
         .testTarget(name: "YAMLLoaderTests", dependencies: ["YAMLLoader", "TestSupport"]),
-        // LANGUAGE_TESTS
-        // CLI_TESTS
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["RunbookCLI", "runbook", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,7 @@ public struct Runbook: AsyncParsableCommand {
         commandName: "runbook",
         abstract: "Check and run incident-response playbooks written in YAML.",
         version: version,
-        subcommands: []
+        subcommands: [LintCommand.self]
     )
 
     public init() {}

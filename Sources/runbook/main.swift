@@ -1,3 +1,9 @@
+import ArgumentParser
 import RunbookCLI
 
-await Runbook.main()
+/// Enters through `AsyncParsableCommand.main`, so async subcommands run on the async path.
+func start<Command: AsyncParsableCommand>(_ command: Command.Type) async {
+    await command.main()
+}
+
+await start(Runbook.self)

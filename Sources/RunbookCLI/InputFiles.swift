@@ -1,0 +1,56 @@
+import Diagnostics
+import Foundation
+import Language
+
+/// Finds and reads the files a command works on.
+enum InputFiles {
+    /// A path that could not be used, said plainly.
+    struct Problem: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Files under `paths`: named files as given, folders searched for `*.yaml`/`*.yml` playbooks
+    /// (files that carry `runbook:`) and the policy. Sorted, each once.
+    static func collect(_ paths: [String]) throws(Problem) -> [String] {
+        var found: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw Problem(description: "\(path): no such file or folder")
+            }
+            guard isDirectory.boolValue else {
+                found.append(path)
+                continue
+            }
+            guard let walker = manager.enumerator(atPath: path) else {
+                throw Problem(description: "\(path): cannot read this folder")
+            }
+            var inFolder: [String] = []
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") {
+                    walker.skipDescendants()
+                    continue
+                }
+                guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
+                let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
+                if Frontend.isPolicy(path: full) {
+                    inFolder.append(full)
+                } else if let source = try? read(full), Frontend.looksLikePlaybook(source) {
+                    inFolder.append(full)
+                }
+            }
+            found += inFolder.sorted()
+        }
+        var seen = Set<String>()
+        return found.filter { seen.insert($0).inserted }
+    }
+
+    static func read(_ path: String) throws(Problem) -> SourceFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Problem(description: "\(path): cannot read the file")
+        }
+        return SourceFile(path: path, bytes: [UInt8](data))
+    }
+}
