@@ -22,12 +22,13 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "YAMLLoader", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "Language", dependencies: ["YAMLLoader", "Diagnostics"]),
+        .target(name: "Checker", dependencies: ["Language", "YAMLLoader", "Diagnostics"]),
 
         // Command line
         .target(
             name: "RunbookCLI",
             dependencies: [
-                "Diagnostics", "YAMLLoader", "Language",
+                "Diagnostics", "YAMLLoader", "Language", "Checker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +42,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
         .testTarget(name: "YAMLLoaderTests", dependencies: ["YAMLLoader", "TestSupport"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["RunbookCLI", "runbook", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

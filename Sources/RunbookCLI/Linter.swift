@@ -1,23 +1,49 @@
+import Checker
 import Diagnostics
 import Language
 
-/// Lints a set of files: parses each and collects every diagnostic with the sources to quote.
+/// Lints a set of files: parses each, checks playbooks against their policy, runs
+/// ShellCheck on scripts, and applies `# runbook:ignore` comments.
 struct Linter {
-    struct Report {
-        var files: [String] = []
-        var sources: [String: SourceFile] = [:]
-        var diagnostics: [Diagnostic] = []
-    }
+    var policyPath: String?
+    var shellCheck: Bool = true
 
-    func lint(paths: [String]) throws(InputFiles.Problem) -> Report {
-        var report = Report()
-        for path in try InputFiles.collect(paths) {
-            let source = try InputFiles.read(path)
-            report.files.append(path)
-            report.sources[path] = source
-            report.diagnostics += Frontend.parse(source).diagnostics
+    func lint(paths: [String]) throws(InputFiles.Problem) -> LintReport {
+        var report = LintReport()
+        let workspace = Workspace(policyPath: policyPath)
+        var policiesSeen: Set<String> = []
+        var files = try InputFiles.collect(paths)
+        if let policyPath { files.insert(policyPath, at: 0) }
+        for path in files {
+            guard let entry = workspace.parse(path) else { throw InputFiles.Problem(description: "\(path): cannot read the file") }
+            var found = entry.result.diagnostics
+            switch entry.result.document {
+            case .policy(let policy)?:
+                guard policiesSeen.insert(Workspace.normalize(path)).inserted else { continue }
+                found += PolicyChecker.check(policy)
+            case .playbook(let playbook)?:
+                let policy = policyFor(path, workspace, &report, &policiesSeen)
+                found += Checker.check(playbook, source: entry.source, policy: policy, callees: workspace.callees)
+            case nil:
+                break
+            }
+            report.add(file: path, source: entry.source,
+                       diagnostics: Suppressions(source: entry.source).apply(to: found))
         }
         report.diagnostics = report.diagnostics.sortedByLocation()
         return report
+    }
+
+    /// The playbook's policy, with its own findings added to the report the first time it is seen.
+    private func policyFor(
+        _ path: String, _ workspace: Workspace, _ report: inout LintReport, _ seen: inout Set<String>
+    ) -> Policy? {
+        guard let policyPath = workspace.policyPath(for: path), let entry = workspace.parse(policyPath) else { return nil }
+        if seen.insert(Workspace.normalize(policyPath)).inserted {
+            var found = entry.result.diagnostics
+            if let policy = entry.result.policy { found += PolicyChecker.check(policy) }
+            report.add(file: policyPath, source: entry.source, diagnostics: Suppressions(source: entry.source).apply(to: found))
+        }
+        return entry.result.policy
     }
 }

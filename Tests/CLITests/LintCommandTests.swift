@@ -13,32 +13,37 @@ import TestSupport
 
     @Test func typoDuplicateKeyAndDuplicateStepAreEachReportedWithACaret() throws {
         let dir = try temporaryFolder()
+        try FileManager.default.copyItem(at: root.appendingPathComponent("playbooks/runbook.policy.yaml"),
+                                         to: dir.appendingPathComponent("runbook.policy.yaml"))
         let file = dir.appendingPathComponent("bad.yaml")
         try """
         runbook: 1
         id: bad
         title: Bad
         level: 1
+        authorization: { executor: on_call }
         setps: []
         steps:
           - id: a
+            title: A
             shell: { run: "true" }
             shell: { run: "false" }
           - id: a
+            title: A again
             wait: { for: 1s }
 
         """.write(to: file, atomically: true, encoding: .utf8)
         let output = try RunbookBinary.run(["lint", "bad.yaml"], in: dir)
         #expect(output.status == 1)
-        #expect(output.stdout.contains("bad.yaml:5:1: error: unknown field 'setps' in a playbook [unknown-field]"))
+        #expect(output.stdout.contains("bad.yaml:6:1: error: unknown field 'setps' in a playbook [unknown-field]"))
         #expect(output.stdout.contains("did you mean 'steps'?"))
-        #expect(output.stdout.contains("bad.yaml:9:5: error: duplicate key 'shell' [duplicate-key]"))
-        #expect(output.stdout.contains("bad.yaml:10:9: error: duplicate step id 'a' [duplicate-step-id]"))
+        #expect(output.stdout.contains("bad.yaml:11:5: error: duplicate key 'shell' [duplicate-key]"))
+        #expect(output.stdout.contains("bad.yaml:12:9: error: duplicate step id 'a' [duplicate-step-id]"))
         #expect(output.stdout.contains("""
-         5 | setps: []
+         6 | setps: []
            | ^~~~~
         """))
-        #expect(output.stdout.hasSuffix("1 file, 3 errors, 0 warnings\n"))
+        #expect(output.stdout.hasSuffix("2 files, 3 errors, 0 warnings\n"))
     }
 
     @Test(arguments: [

@@ -70,6 +70,8 @@ public struct PostgresAction: Sendable {
 
     public var target: Located<String>
     public var body: Body
+    /// The YAML scalar holding the SQL, so statement findings map back to the file.
+    public var textNode: YAMLNode
 
     public var text: Template {
         switch body {

@@ -45,11 +45,13 @@ struct ActionParser {
                     context.error(LanguageRules.invalidValue, "'args' go with 'query', not 'sql'", at: args,
                                   notes: [DiagnosticNote("use 'query' (one statement) to bind $1, $2 … to args")])
                 }
-                return context.template(sql, "the SQL").map { .postgres(PostgresAction(target: target, body: .sql($0))) }
+                return context.template(sql, "the SQL").map {
+                    .postgres(PostgresAction(target: target, body: .sql($0), textNode: sql))
+                }
             case (nil, let query?):
                 guard let text = context.template(query, "the query") else { return nil }
                 let args = context.templateList(fields["args"], "args")
-                return .postgres(PostgresAction(target: target, body: .query(text, args: args)))
+                return .postgres(PostgresAction(target: target, body: .query(text, args: args), textNode: query))
             case (_?, _?):
                 context.error(LanguageRules.stepKind, "\(label) has both 'sql' and 'query'; give one",
                               at: fields.keyRange("query") ?? node.range)

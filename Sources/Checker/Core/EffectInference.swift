@@ -1,0 +1,88 @@
+import Diagnostics
+import Language
+
+/// What the checker infers an action does, with the evidence that decided it.
+struct InferredEffect {
+    var effect: Effect
+    /// Why, in words: "DELETE without WHERE removes every row".
+    var reason: String
+    /// The statement, command or pattern that decided it, when it has a place.
+    var evidence: SourceRange?
+    /// A Redis command the table does not know; reported so the table can grow.
+    var unknownCommand: Located<String>?
+}
+
+/// Infers effects from the text of steps (§5), independent of what the author declared.
+struct EffectInference {
+    let source: SourceFile
+    let callees: CalleeResolver
+    let callerPath: String
+    var depth = 0
+
+    func infer(_ action: Action) -> InferredEffect {
+        switch action {
+        case .shell(let shell):
+            let script = ScriptText(node: shell.runNode, source: source)
+            let findings = ShellEffects.findings(in: script.text)
+            if let worst = findings.max(by: { $0.effect < $1.effect }), worst.effect == .destructive {
+                return InferredEffect(effect: .destructive, reason: worst.reason,
+                                      evidence: script.range(ofBytes: worst.range))
+            }
+            if ShellEffects.isReadOnly(script.text) {
+                return InferredEffect(effect: .read, reason: "every command only reads")
+            }
+            let reason = findings.first?.reason ?? "a shell script can change anything unless it only runs read-only commands"
+            return InferredEffect(effect: .write, reason: reason,
+                                  evidence: findings.first.map { script.range(ofBytes: $0.range) })
+        case .postgres(let postgres):
+            let sql = ScriptText(node: postgres.textNode, source: source)
+            guard let strongest = SQLEffects.strongestStatement(in: sql.text) else {
+                return InferredEffect(effect: .read, reason: "no SQL statement")
+            }
+            return InferredEffect(effect: strongest.effect, reason: strongest.reason,
+                                  evidence: sql.range(ofBytes: strongest.range))
+        case .redis(let redis):
+            let argv = redis.command.map { $0.literal ?? "x" }
+            guard let name = redis.command.first else { return InferredEffect(effect: .read, reason: "no command") }
+            guard let literal = name.literal else {
+                return InferredEffect(effect: .destructive, reason: "the command name is computed at run time",
+                                      evidence: name.range)
+            }
+            guard let classified = RedisEffects.classify(argv) else {
+                return InferredEffect(effect: .write, reason: "'\(literal)' is not in the Redis command table",
+                                      evidence: name.range, unknownCommand: Located(literal, at: name.range))
+            }
+            return InferredEffect(effect: classified.effect, reason: classified.reason, evidence: name.range)
+        case .http(let http):
+            let method = http.method.value
+            if method == "GET" || method == "HEAD" || method == "OPTIONS" {
+                return InferredEffect(effect: .read, reason: "\(method) requests only read")
+            }
+            return InferredEffect(effect: .write, reason: "\(method) requests change the server", evidence: http.method.range)
+        case .manual, .message, .wait:
+            return InferredEffect(effect: .read, reason: "it changes nothing by itself")
+        case .playbook(let call):
+            guard depth < 8, let callee = callees.load(call.path.value, callerPath) else {
+                return InferredEffect(effect: .read, reason: "the called playbook could not be read")
+            }
+            let inner = EffectInference(source: Self.sourceOf(callee) ?? source, callees: callees,
+                                    callerPath: callee.path, depth: depth + 1)
+            var strongest = InferredEffect(effect: .read, reason: "'\(call.path.value)' only reads")
+            for step in callee.allSteps {
+                let stepEffect = max(step.effect?.value ?? .read, inner.infer(step.action).effect)
+                if stepEffect > strongest.effect {
+                    strongest = InferredEffect(effect: stepEffect,
+                                               reason: "'\(call.path.value)' has a \(stepEffect.rawValue) step '\(step.id.value)'",
+                                               evidence: call.path.range)
+                }
+            }
+            return strongest
+        }
+    }
+
+    /// Callee positions come from the callee's own file.
+    private static func sourceOf(_ playbook: Playbook) -> SourceFile? {
+        guard let bytes = try? FileBytes.read(playbook.path) else { return nil }
+        return SourceFile(path: playbook.path, bytes: bytes)
+    }
+}

@@ -1,0 +1,16 @@
+import Language
+
+/// A Redis command's effect and the words that explain it.
+public struct RedisCommandEffect: Sendable, Hashable {
+    /// The command as classified, upper-cased, e.g. `DEL` or `CONFIG SET`.
+    public var command: String
+    public var effect: Effect
+    /// Human words, e.g. "FLUSHDB deletes every key in the selected database".
+    public var reason: String
+
+    public init(command: String, effect: Effect, reason: String) {
+        self.command = command
+        self.effect = effect
+        self.reason = reason
+    }
+}

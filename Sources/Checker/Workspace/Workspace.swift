@@ -1,0 +1,71 @@
+import Diagnostics
+import Foundation
+import Language
+import Synchronization
+
+/// The files a check or run touches: playbooks by path, the policy that governs each,
+/// and the playbooks that `playbook:` steps call. Each file is read and parsed once.
+public final class Workspace: Sendable {
+    /// A policy given with `--policy`, overriding the walk up from each playbook.
+    private let explicitPolicy: String?
+    private let parsed = Mutex<[String: Parsed]>([:])
+
+    /// A parsed file and its text.
+    public struct Parsed: Sendable {
+        public var source: SourceFile
+        public var result: ParseResult
+    }
+
+    public init(policyPath: String? = nil) {
+        self.explicitPolicy = policyPath
+    }
+
+    /// Reads and parses `path` (as a policy when its name says so); nil when unreadable.
+    public func parse(_ path: String) -> Parsed? {
+        let key = Self.normalize(path)
+        if let cached = parsed.withLock({ $0[key] }) { return cached }
+        guard let bytes = try? FileBytes.read(path) else { return nil }
+        let source = SourceFile(path: path, bytes: bytes)
+        let entry = Parsed(source: source, result: Frontend.parse(source))
+        parsed.withLock { $0[key] = entry }
+        return entry
+    }
+
+    /// The policy file for a playbook: `--policy`, else the nearest `runbook.policy.yaml` up the tree.
+    public func policyPath(for playbookPath: String) -> String? {
+        if let explicitPolicy { return explicitPolicy }
+        var folder = URL(fileURLWithPath: playbookPath).standardizedFileURL.deletingLastPathComponent()
+        while true {
+            let candidate = folder.appendingPathComponent(Frontend.policyFileName)
+            if FileManager.default.fileExists(atPath: candidate.path) {
+                return Self.relative(candidate.path)
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
+    /// Resolves `playbook:` paths relative to the calling file's folder.
+    public var callees: CalleeResolver {
+        CalleeResolver { [self] path, caller in
+            let base = URL(fileURLWithPath: caller).deletingLastPathComponent()
+            let full = path.hasPrefix("/") ? path : base.appendingPathComponent(path).path
+            guard let entry = parse(Self.relative(full)), !entry.result.diagnostics.hasErrors else { return nil }
+            return entry.result.playbook
+        }
+    }
+
+    /// Paths are shown relative to the current folder when they lie below it.
+    static func relative(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        if standardized.hasPrefix(cwd + "/") { return String(standardized.dropFirst(cwd.count + 1)) }
+        return standardized
+    }
+
+    /// One spelling per file (`./a/b.yaml` and `a/b.yaml` are the same), for de-duplication.
+    public static func normalize(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+@testable import Checker
+
+/// A small deterministic generator, so that failures reproduce.
+private struct SplitMix {
+    var state: UInt64
+    mutating func next(below bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((value ^ (value >> 31)) % UInt64(bound))
+    }
+}
+
+private let sqlFragments = [
+    "SELECT", "DELETE", "FROM", "WHERE", "WITH", "AS", "(", ")", "[", "]", ";", "'", "''", "E'\\'", "$$", "$t$", "\"",
+    "/*", "*/", "--", "\n", "DO", "EXPLAIN", "ANALYZE", "COPY", "TO", "STDOUT", "ALTER", "DROP", "IF", "THEN", "LOOP",
+    "EXECUTE", "PREPARE", "DECLARE", "FOR", "UPDATE", "SET", "=", "1", "x", "INTO", "<<", ">>", ":=", "RETURNING",
+    "pg_terminate_backend", ",", "NOT", "MATERIALIZED", "RECURSIVE", "BEGIN", "END", "é",
+]
+
+private let shellFragments = [
+    "rm", "-rf", "x", "'", "\"", "\\", "\\\n", "$(", ")", "(", "`", "${", "}", "$((", "|", "||", "&&", "&", ";", "\n",
+    "<<", "EOF", "<<<", ">", ">>", "2>&1", "#", "bash", "-c", "psql", "redis-cli", "DEL", "sudo", "env", "X=1", "xargs",
+    "watch", "find", "-exec", "\\;", "-delete", "docker", "exec", "kubectl", "--", "ssh", "echo", "cat", "eval", "$'",
+    "*", "[[", "((", "{", "-S", "DROP TABLE t", "é",
+]
+
+@Suite struct EffectsFuzzTests {
+    @Test func sqlNeverCrashes() {
+        var random = SplitMix(state: 42)
+        for _ in 0..<3000 {
+            let count = random.next(below: 14)
+            let sql = (0..<count).map { _ in sqlFragments[random.next(below: sqlFragments.count)] }
+                .joined(separator: random.next(below: 3) == 0 ? "" : " ")
+            let statements = SQLEffects.statements(in: sql)
+            #expect(statements.allSatisfy { $0.range.lowerBound <= $0.range.upperBound && $0.range.upperBound <= sql.utf8.count })
+        }
+    }
+
+    @Test func shellNeverCrashes() {
+        var random = SplitMix(state: 7)
+        for _ in 0..<3000 {
+            let count = random.next(below: 14)
+            let script = (0..<count).map { _ in shellFragments[random.next(below: shellFragments.count)] }
+                .joined(separator: random.next(below: 3) == 0 ? "" : " ")
+            let findings = ShellEffects.findings(in: script)
+            #expect(findings.allSatisfy { $0.range.lowerBound <= $0.range.upperBound && $0.range.upperBound <= script.utf8.count })
+        }
+    }
+}
+
+/// Pathologically deep input must not exhaust the stack.
+@Suite struct EffectsDepthTests {
+    @Test func deeplyNestedSQL() {
+        let depth = 20000
+        #expect(SQLEffects.effect(of: String(repeating: "WITH a AS (", count: depth)) >= .read)
+        #expect(SQLEffects.effect(of: String(repeating: "EXPLAIN ANALYZE ", count: depth) + "DELETE FROM t") == .write)
+        #expect(SQLEffects.effect(of: String(repeating: "(", count: depth) + "SELECT 1") == .read)
+        #expect(SQLEffects.effect(of: "DO $$ BEGIN " + String(repeating: "IF x THEN ", count: depth) + "DROP TABLE t; END $$")
+                    == .destructive)
+    }
+
+    @Test func deeplyNestedShell() {
+        let depth = 20000
+        #expect(ShellEffects.effect(of: String(repeating: "sudo ", count: depth) + "rm -rf x") == .write)
+        #expect(ShellEffects.effect(of: String(repeating: "! ", count: depth) + "ls") == .write)
+        #expect(ShellEffects.effect(of: String(repeating: "\"$(", count: depth)) >= .read)
+        #expect(ShellEffects.effect(of: String(repeating: "$(", count: depth) + "rm -rf x") >= .write)
+        #expect(ShellEffects.effect(of: String(repeating: "(", count: depth) + "ls" + String(repeating: ")", count: depth)) == .read)
+    }
+}
