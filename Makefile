@@ -7,9 +7,12 @@ SWIFT ?= swift
 deps:
 	scripts/install-deps
 
-## Everything the test suite talks to or runs: the build's packages and ShellCheck.
+## Everything the test suite talks to or runs: the build's packages, ShellCheck, the
+## Python validators (JSON Schema, SARIF) and the PostgreSQL and Redis servers' packages.
 test-deps: deps
+	scripts/install-deps libyaml-dev pkg-config libhiredis-dev postgresql redis-server redis-tools
 	scripts/install-shellcheck
+	scripts/install-test-deps
 
 build: deps
 	$(SWIFT) build
@@ -19,6 +22,8 @@ lint: build
 	scripts/install-shellcheck
 	$(SWIFT) run runbook lint playbooks/
 
-## Installs what the tests need and runs the whole suite.
+## Installs what the tests need, starts throwaway PostgreSQL and Redis on 127.0.0.1,
+## runs the whole suite, and stops the servers whatever the outcome.
 test: test-deps
-	$(SWIFT) test
+	scripts/test-services start
+	$(SWIFT) test --no-parallel; status=$$?; scripts/test-services stop; exit $$status

@@ -9,6 +9,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // System libraries
@@ -17,6 +22,11 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .systemLibrary(
+            name: "CHiredis",
+            pkgConfig: "hiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
 
         // Language core: diagnostics <- YAML loader <- language (AST, parser)
         .target(name: "Diagnostics"),
@@ -24,11 +34,38 @@ let package = Package(
         .target(name: "Language", dependencies: ["YAMLLoader", "Diagnostics"]),
         .target(name: "Checker", dependencies: ["Language", "YAMLLoader", "Diagnostics"]),
 
+        // Running: the backend protocol, the engine, and one target per backend
+        .target(name: "BackendKit"),
+        .target(
+            name: "Engine",
+            dependencies: ["BackendKit", "Language", "Checker", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "ShellBackend",
+            dependencies: ["BackendKit", .product(name: "Subprocess", package: "swift-subprocess")]
+        ),
+        .target(
+            name: "PostgresBackend",
+            dependencies: ["BackendKit", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        .target(name: "RedisBackend", dependencies: ["BackendKit", "CHiredis"]),
+        .target(
+            name: "HTTPBackend",
+            dependencies: [
+                "BackendKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+
         // Command line
         .target(
             name: "RunbookCLI",
             dependencies: [
-                "Diagnostics", "YAMLLoader", "Language", "Checker",
+                "Diagnostics", "YAMLLoader", "Language", "Checker", "Engine", "BackendKit",
+                "ShellBackend", "PostgresBackend", "RedisBackend", "HTTPBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +80,21 @@ let package = Package(
         .testTarget(name: "YAMLLoaderTests", dependencies: ["YAMLLoader", "TestSupport"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["RunbookCLI", "runbook", "TestSupport"]),
+        .target(name: "BackendTestSupport", dependencies: ["BackendKit"], path: "Tests/BackendTestSupport"),
+        .testTarget(name: "ShellBackendTests", dependencies: ["ShellBackend", "BackendTestSupport"]),
+        .testTarget(name: "PostgresBackendTests", dependencies: ["PostgresBackend", "BackendTestSupport"]),
+        .testTarget(name: "RedisBackendTests", dependencies: ["RedisBackend", "BackendTestSupport"]),
+        .testTarget(
+            name: "HTTPBackendTests",
+            dependencies: [
+                "HTTPBackend", "BackendTestSupport",
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport", "BackendTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["RunbookCLI", "runbook", "TestSupport", "BackendTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

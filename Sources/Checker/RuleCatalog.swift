@@ -4,7 +4,7 @@ import YAMLLoader
 
 /// Every rule `runbook lint` can report, for `docs/lint-rules.md` and SARIF's rule list.
 public enum RuleCatalog {
-    public static let all: [RuleDescriptor] = loader + language + checker
+    public static let all: [RuleDescriptor] = loader + language + checker + external
 
     static let loader = [
         RuleDescriptor(YAMLRules.syntax, .error, "the file is not valid YAML"),
@@ -33,6 +33,11 @@ public enum RuleCatalog {
 
     static let checker: [RuleDescriptor] = Checker.rules.flatMap { type(of: $0).descriptors }
         + PolicyChecker.descriptors + Suppressions.descriptors
+
+    /// Findings of external tools, named by the tool's own codes (`SC2086`).
+    static let external = ShellCheckFindings.descriptors + [
+        RuleDescriptor("SC", .warning, "a ShellCheck finding in a `shell.run` script, with ShellCheck's own code (SC1000–SC2999)"),
+    ]
 
     public static func descriptor(for rule: RuleID) -> RuleDescriptor? {
         all.first { $0.id == rule }

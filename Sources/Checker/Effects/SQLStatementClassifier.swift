@@ -17,6 +17,8 @@ struct SQLStatementClassifier {
     let tokens: [SQLToken]
     /// Upper-cased text of `.word` tokens, `nil` for every other kind.
     let words: [String?]
+    /// +1 for `(` and `[`, -1 for `)` and `]`, 0 otherwise: bracket tests are hot.
+    let brackets: [Int8]
     /// True inside a DO body, where PL/pgSQL control words precede the SQL they guard.
     let procedural: Bool
     let depth: Int
@@ -25,6 +27,14 @@ struct SQLStatementClassifier {
         bytes = Array(sql.utf8)
         tokens = SQLTokenizer.tokens(in: sql).filter { !$0.isComment }
         words = tokens.map { $0.kind == .word ? $0.text.uppercased() : nil }
+        brackets = tokens.map { token in
+            guard token.kind == .punctuation else { return 0 }
+            switch token.text {
+            case "(", "[": return 1
+            case ")", "]": return -1
+            default: return 0
+            }
+        }
         self.procedural = procedural
         self.depth = depth
     }
@@ -133,8 +143,7 @@ struct SQLStatementClassifier {
     }
 
     func isOpen(_ index: Int) -> Bool {
-        index < tokens.count && tokens[index].kind == .punctuation
-            && (tokens[index].text == "(" || tokens[index].text == "[")
+        index >= 0 && index < brackets.count && brackets[index] == 1
     }
 
     /// An opening bracket at `index`, inside `range`.
@@ -143,8 +152,7 @@ struct SQLStatementClassifier {
     }
 
     func isClose(_ index: Int) -> Bool {
-        index < tokens.count && tokens[index].kind == .punctuation
-            && (tokens[index].text == ")" || tokens[index].text == "]")
+        index >= 0 && index < brackets.count && brackets[index] == -1
     }
 
     /// Indices of `range` outside any parentheses or brackets (the brackets themselves included).

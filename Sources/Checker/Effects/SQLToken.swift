@@ -16,6 +16,7 @@ public struct SQLToken: Sendable, Hashable {
         case blockComment  // /* … */, nested
     }
 
+    /// The lexeme's kind.
     public var kind: Kind
     /// UTF-8 byte offsets of the whole token, delimiters and prefixes included.
     public var range: Range<Int>
@@ -26,6 +27,7 @@ public struct SQLToken: Sendable, Hashable {
     /// True when a string, identifier or comment runs to the end of the input unclosed.
     public var isUnterminated: Bool
 
+    /// Memberwise initializer.
     public init(kind: Kind, range: Range<Int>, contentRange: Range<Int>, text: String, isUnterminated: Bool = false) {
         self.kind = kind
         self.range = range

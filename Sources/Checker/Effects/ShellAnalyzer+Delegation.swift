@@ -26,6 +26,7 @@ extension ShellAnalyzer {
                     ? [finding(.write, name, "\(name) without a command opens a root shell (assumed write)", at: span)]
                     : []
             }
+            if name == "xargs", let deletion = listDeletion(inner, via: "xargs") { return [deletion] }
             return analyze(inner, context, level: level + 1)
         }
         switch name {
@@ -161,7 +162,12 @@ extension ShellAnalyzer {
             let start = index + 1
             var end = start
             while end < arguments.values.count, arguments.values[end] != ";", arguments.values[end] != "+" { end += 1 }
-            result += analyze(arguments.words[start..<end], context, level: level + 1)
+            let inner = arguments.words[start..<end]
+            if let deletion = listDeletion(inner, via: "find -exec") {
+                result.append(deletion)
+            } else {
+                result += analyze(inner, context, level: level + 1)
+            }
             index = end + 1
         }
         return result
@@ -198,6 +204,20 @@ extension ShellAnalyzer {
             return [finding(.write, "\(name) exec", "\(name) exec without a command (assumed write)", at: span)]
         }
         return analyze(inner, context, level: level + 1)
+    }
+
+    /// `xargs rm` and `find … -exec rm {} \;` delete a list of files only known at run time,
+    /// like a wildcard: destructive even without `-r`.
+    private func listDeletion(_ inner: ArraySlice<ShellWord>, via wrapper: String) -> ShellFinding? {
+        guard let head = inner.first(where: { !$0.isAssignment }),
+            ["rm", "unlink", "shred"].contains(ShellVocabulary.commandName(head.text)),
+            let last = inner.last
+        else { return nil }
+        let name = ShellVocabulary.commandName(head.text)
+        return finding(
+            .destructive, "\(wrapper) \(name)",
+            "\(wrapper) \(name) deletes every file in a list known only at run time",
+            at: head.range.lowerBound..<last.range.upperBound)
     }
 
     /// What a command reads on stdin, when the script shows it: a here-document, a here-string,

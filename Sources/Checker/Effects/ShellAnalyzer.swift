@@ -37,7 +37,10 @@ struct ShellAnalyzer {
             for word in command.words + command.redirects.compactMap(\.target) {
                 for body in word.substitutions { result += scan(text.slice(body)) }
             }
-            if command.words.first?.text != "[[" { result += redirectFindings(command) }
+            // Inside `[[ … ]]`, `<` and `>` compare strings.
+            if !command.words.contains(where: { !$0.isQuoted && $0.text == "[[" }) {
+                result += redirectFindings(command)
+            }
             result += analyze(command.words[...], context)
         }
         return result
@@ -82,7 +85,9 @@ struct ShellAnalyzer {
                     "runs a command named by an expansion the checker cannot resolve (assumed write)", at: span)
             ]
         }
-        if ShellVocabulary.transparentKeywords.contains(name) { return analyze(words.dropFirst(), context, level: level + 1) }
+        if ShellVocabulary.transparentKeywords.contains(name) {
+            return analyze(words.dropFirst(), context, level: level + 1)
+        }
         if ShellVocabulary.nonCommandKeywords.contains(name) || name.hasPrefix("((") { return [] }
         if let delegated = delegate(name, arguments, context, span: span, level: level) { return delegated }
         if let rule = ShellDestructiveRules.match(name, arguments) {

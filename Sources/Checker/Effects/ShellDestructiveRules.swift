@@ -19,7 +19,7 @@ enum ShellDestructiveRules {
             return nil
         case "shred", "srm", "wipe":
             return (name, "\(name) destroys file contents beyond recovery")
-        case "dd" where arguments.values.contains { $0.hasPrefix("of=") }:
+        case "dd" where arguments.values.contains(where: isOutputFile):
             return ("dd of=", "dd writes raw bytes over its output file or device")
         case "truncate" where arguments.hasOption(prefixedBy: ["-s", "--size"]):
             return ("truncate -s", "truncate cuts files to a size, discarding their contents")
@@ -77,6 +77,11 @@ enum ShellDestructiveRules {
         default:
             return nil
         }
+    }
+
+    /// `of=FILE` other than `/dev/null`.
+    private static func isOutputFile(_ argument: String) -> Bool {
+        argument.hasPrefix("of=") && !ShellVocabulary.harmlessTargets.contains(String(argument.dropFirst(3)))
     }
 
     /// `-c`, `--clean`, or a cluster of pg_restore's argument-less flags containing `c` (`-cC`, not `-Fc`).

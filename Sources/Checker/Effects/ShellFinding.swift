@@ -13,6 +13,7 @@ public struct ShellFinding: Sendable, Hashable {
     /// Human words, e.g. "rm -r deletes a directory tree".
     public var reason: String
 
+    /// Memberwise initializer.
     public init(range: Range<Int>, pattern: String, effect: Effect, reason: String) {
         self.range = range
         self.pattern = pattern

@@ -67,7 +67,7 @@ struct ActionParser {
                   let target = context.string(fields["target"], "the target")
             else { return nil }
             let command = context.templateList(fields["command"], "the command")
-            if let commandNode = fields["command"], commandNode.sequence?.isEmpty == true {
+            if let commandNode = fields["command"], commandNode.sequence?.isEmpty ?? (commandNode.scalar?.isNull == true) {
                 context.error(LanguageRules.invalidValue, "the redis command is empty", at: commandNode.range)
             }
             return .redis(RedisAction(target: target, command: command))

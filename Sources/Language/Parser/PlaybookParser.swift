@@ -24,7 +24,7 @@ struct PlaybookParser {
                           at: id.range)
         }
         let steps = StepParser(context: context).parseSteps(fields["steps"], what: "steps")
-        if let node = fields["steps"], node.sequence?.isEmpty == true {
+        if let node = fields["steps"], node.sequence?.isEmpty ?? (node.scalar?.isNull == true) {
             context.error(LanguageRules.missingField, "a playbook needs at least one step", at: node.range)
         }
         checkUniqueStepIDs(steps)

@@ -21,6 +21,9 @@ struct LintCommand: ParsableCommand {
     var policy: String?
 
 
+    @Option(help: "Output format: text, json, sarif or github.")
+    var format: OutputFormat = .text
+
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
@@ -48,7 +51,8 @@ struct LintCommand: ParsableCommand {
     }
 
     private func render(_ report: LintReport) -> String {
-        text(report)
+        guard let formatter = format.formatter else { return text(report) }
+        return formatter.render(report, rules: RuleCatalog.all, toolVersion: Runbook.version)
     }
 
     private func text(_ report: LintReport) -> String {

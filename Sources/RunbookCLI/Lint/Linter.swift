@@ -11,6 +11,8 @@ struct Linter {
     func lint(paths: [String]) throws(InputFiles.Problem) -> LintReport {
         var report = LintReport()
         let workspace = Workspace(policyPath: policyPath)
+        let shellCheckRunner = shellCheck ? ShellCheckRunner() : nil
+        if let notice = shellCheckRunner?.availability.notice { report.notices.append(notice) }
         var policiesSeen: Set<String> = []
         var files = try InputFiles.collect(paths)
         if let policyPath { files.insert(policyPath, at: 0) }
@@ -24,6 +26,9 @@ struct Linter {
             case .playbook(let playbook)?:
                 let policy = policyFor(path, workspace, &report, &policiesSeen)
                 found += Checker.check(playbook, source: entry.source, policy: policy, callees: workspace.callees)
+                if let shellCheckRunner {
+                    found += ShellCheckFindings.check(playbook, source: entry.source, runner: shellCheckRunner)
+                }
             case nil:
                 break
             }

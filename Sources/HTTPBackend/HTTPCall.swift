@@ -1,0 +1,89 @@
+import AsyncHTTPClient
+import BackendKit
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// One step's request, rendered and checked before anything is sent, with the
+/// `METHOD /path` label that messages use in place of the URL.
+struct HTTPCall: Sendable {
+    var request: HTTPClientRequest
+    /// `GET /api/health`: the method and the path sent, without the query (which may hold a token).
+    var label: String
+    /// Text no message may contain: the password, the basic-auth token, every header value.
+    var secrets: [String]
+
+    init(_ fields: BackendRequest, endpoint: HTTPEndpoint, targetHeaders: [String: String]) throws {
+        let method = try Self.method(fields.fields["method"])
+        let url = try endpoint.url(for: fields.fields["path"]?.text ?? "")
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        var secrets: [String] = []
+
+        if let user = endpoint.user {
+            let token = Data("\(user):\(endpoint.password ?? "")".utf8).base64EncodedString()
+            request.headers.add(name: "Authorization", value: "Basic \(token)")
+            secrets.append(token)
+            if let password = endpoint.password { secrets.append(password) }
+        }
+        for headers in [targetHeaders, fields.stringMap("headers")] {
+            for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+                try Self.check(header: name, value: value)
+                request.headers.replaceOrAdd(name: name, value: value)
+                secrets.append(value)
+            }
+        }
+
+        switch (Self.present(fields.fields["body"]), Self.present(fields.fields["json"])) {
+        case (.some, .some):
+            throw BackendError(.invalidRequest, "an http request takes `body` or `json`, not both")
+        case (let body?, nil):
+            request.body = .bytes(ByteBuffer(string: body.text))
+        case (nil, let json?):
+            request.body = .bytes(ByteBuffer(string: json.json))
+            if !request.headers.contains(name: "Content-Type") {
+                request.headers.add(name: "Content-Type", value: "application/json")
+            }
+        case (nil, nil):
+            break
+        }
+
+        self.request = request
+        let sentPath = url.dropFirst(endpoint.origin.count).prefix { $0 != "?" }
+        self.label = "\(method.rawValue) \(sentPath.isEmpty ? "/" : sentPath)"
+        self.secrets = secrets
+    }
+
+    /// Replaces every secret of four characters or more in text that came from elsewhere (a
+    /// library's error description); shorter values would blank out ordinary words.
+    func scrub(_ text: String) -> String {
+        secrets.filter { $0.count >= 4 }.reduce(text) { $0.replacingOccurrences(of: $1, with: "<redacted>") }
+    }
+
+    private static func method(_ field: Value?) throws -> HTTPMethod {
+        let name = (field?.text ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        if name.isEmpty { return .GET }
+        guard name.unicodeScalars.allSatisfy(isTokenCharacter) else {
+            throw BackendError(.invalidRequest, "`\(name)` is not an HTTP method")
+        }
+        return HTTPMethod(rawValue: name)
+    }
+
+    private static func check(header name: String, value: String) throws {
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy(isTokenCharacter) else {
+            throw BackendError(.invalidRequest, "`\(name)` is not a valid HTTP header name")
+        }
+        guard !value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
+            throw BackendError(.invalidRequest, "the value of header \(name) contains a line break or NUL")
+        }
+    }
+
+    private static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar))
+    }
+
+    private static func present(_ value: Value?) -> Value? {
+        guard let value, value != .null else { return nil }
+        return value
+    }
+}

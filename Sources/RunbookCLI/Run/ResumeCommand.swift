@@ -1,0 +1,72 @@
+import ArgumentParser
+import Checker
+import Engine
+import Foundation
+
+/// `runbook resume RUN_ID`: continues an interrupted or failed run without re-running finished steps.
+struct ResumeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "Continue an interrupted run.",
+        discussion: """
+        Refuses when the playbook's bytes changed since the run started. Finished steps are \
+        not run again; a step that started but did not finish runs again only when it is \
+        `idempotent: true` or named with --confirm. Secret params are not journaled: pass \
+        them again with --param.
+        """)
+
+    @Argument(help: "The run to continue (see `runbook runs`).")
+    var runID: String
+
+    @Option(name: .customLong("as"), help: "Who resumes it (default: $USER).")
+    var executor: String?
+
+    @Option(help: "The policy file, instead of the nearest runbook.policy.yaml.")
+    var policy: String?
+
+    @OptionGroup var options: RunOptions
+
+    func run() async throws {
+        let state = options.stateDirectory
+        let record: RunRecord
+        do {
+            record = RunRecord(id: runID, events: try JournalReader.read(state.journalPath(for: runID)))
+        } catch {
+            Terminal.error("error: \(error)\n")
+            throw ExitStatus.usage.exitCode
+        }
+        guard let start = record.start, let path = start.playbook else {
+            Terminal.error("error: run \(runID) has no start event; it cannot be resumed\n")
+            throw ExitStatus.refused.exitCode
+        }
+        if record.status == RunStatus.succeeded.rawValue {
+            Terminal.error("run \(runID) already succeeded; nothing to resume\n")
+            throw ExitStatus.refused.exitCode
+        }
+        guard let loaded = PlaybookLoader(policyPath: policy).load(path) else { throw ExitStatus.refused.exitCode }
+        let sha = RunRecord.sha256(loaded.source.bytes)
+        guard sha == start.playbookSHA256 else {
+            Terminal.error("refused: \(path) changed since run \(runID) started (SHA-256 \(sha.prefix(12))… ≠ \(start.playbookSHA256?.prefix(12) ?? "?")…); start a new run instead\n")
+            throw ExitStatus.refused.exitCode
+        }
+        var given = (start.params ?? [:]).filter { $0.value != "***" }
+        given.merge(try options.parsedParams()) { $1 }
+        let environment = ProcessInfo.processInfo.environment
+        let bound: ParamBinder.Bound
+        switch ParamBinder(playbook: loaded.playbook).bind(given, environment: environment) {
+        case .success(let value): bound = value
+        case .failure(let problems):
+            Terminal.error(problems.messages.map { "error: \($0)\n" }.joined() + "refused: nothing was run\n")
+            throw ExitStatus.refused.exitCode
+        }
+        let journal = try JournalWriter(path: state.journalPath(for: runID), nextSeq: (record.events.last?.seq ?? 0) + 1)
+        var setup = RunSetup(
+            playbook: loaded.playbook, playbookSHA256: sha, bound: bound, registry: Backends.registry,
+            observer: options.observer(), operatorIO: options.operatorIO(), callees: loaded.workspace.callees,
+            executor: executor ?? start.executor ?? environment["USER"] ?? "unknown", environment: environment)
+        let point = record.resumePoint(confirmed: Set(options.confirm))
+        setup.effects = Checker.stepEffects(loaded.playbook, source: loaded.source, callees: loaded.workspace.callees)
+        let status = await RunLauncher.launch(Runner(setup: setup, runID: runID, journal: journal), resume: point)
+        if status != .succeeded { throw ExitStatus(status).exitCode }
+    }
+}

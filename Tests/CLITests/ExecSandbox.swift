@@ -1,0 +1,84 @@
+import BackendTestSupport
+import Foundation
+import TestSupport
+
+/// A folder with the repository's policy, a state dir, and a real HTTP server serving it,
+/// for tests that run `runbook exec` against the real PostgreSQL and Redis.
+final class ExecSandbox {
+    let folder: URL
+    let state: URL
+    let httpPort: Int
+    private let server: Process
+    /// Unique per sandbox, so tests running side by side never share tables or keys.
+    let tag = "t" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+
+    init() throws {
+        try TestServers.requireListening(port: 54329, name: "PostgreSQL")
+        try TestServers.requireListening(port: 63799, name: "Redis")
+        folder = try temporaryFolder()
+        state = folder.appendingPathComponent("state")
+        let root = Fixtures.repositoryRoot()
+        try FileManager.default.copyItem(at: root.appendingPathComponent("playbooks/runbook.policy.yaml"),
+                                         to: folder.appendingPathComponent("runbook.policy.yaml"))
+        let site = folder.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("health"), withIntermediateDirectories: true)
+        try "ok".write(to: site.appendingPathComponent("health/index.html"), atomically: true, encoding: .utf8)
+        try #"{"overallHealth":"GREEN","alerts":[]}"#.write(to: site.appendingPathComponent("golive.json"), atomically: true, encoding: .utf8)
+        httpPort = Int.random(in: 20_000...40_000)
+        server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-m", "http.server", "--bind", "127.0.0.1", "--directory", site.path, String(httpPort)]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        for _ in 0..<100 {
+            if Self.listening(httpPort) { break }
+            usleep(50_000)
+        }
+        guard Self.listening(httpPort) else { throw TestServers.Missing(description: "the test HTTP server did not start") }
+    }
+
+    deinit {
+        // SIGKILL: a child started from a Swift worker thread inherits a mask that blocks SIGTERM.
+        kill(server.processIdentifier, SIGKILL)
+        server.waitUntilExit()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    var environment: [String: String] {
+        ["DATABASE_URL": TestServers.postgresURL, "REDIS_URL": TestServers.redisURL,
+         "APP_URL": "http://127.0.0.1:\(httpPort)", "RUNBOOK_STATE_DIR": state.path]
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    func runbook(_ arguments: [String], environment extra: [String: String] = [:]) throws -> RunbookBinary.Output {
+        try RunbookBinary.run(arguments, in: folder, environment: environment.merging(extra) { $1 })
+    }
+
+    /// The only journal in the state dir, as text.
+    func journals() throws -> [String] {
+        let runs = state.appendingPathComponent("runs")
+        let names = try FileManager.default.contentsOfDirectory(atPath: runs.path).sorted()
+        return try names.map { try String(contentsOf: runs.appendingPathComponent($0), encoding: .utf8) }
+    }
+
+    func psql(_ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", TestServers.postgresURL, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func listening(_ port: Int) -> Bool {
+        (try? TestServers.requireListening(port: port, name: "http")) != nil
+    }
+}
