@@ -1,7 +1,7 @@
 # The README's two commands are `make lint` and `make test`.
 SWIFT ?= swift
 
-.PHONY: deps test-deps build lint test
+.PHONY: deps test-deps build lint test bench
 
 ## System packages the build needs (libyaml).
 deps:
@@ -27,3 +27,7 @@ lint: build
 test: test-deps
 	scripts/test-services start
 	$(SWIFT) test --no-parallel; status=$$?; scripts/test-services stop; exit $$status
+
+## Benchmarks: lint CPU time against a bare libyaml parse of the same files (docs/performance.md).
+bench: deps
+	benchmarks/run
