@@ -46,15 +46,17 @@ struct PlanCommand: ParsableCommand {
         var shown: [String: String] = [:]
         var redactor = Redactor()
         for param in playbook.params {
-            let text = given[param.name.value] ?? param.defaultValue?.value.description ?? "<\(param.name.value)?>"
-            if param.secret { redactor.add(text) }
+            let value = given[param.name.value] ?? param.defaultValue?.value.description
+            if param.secret, let value { redactor.add(value) }
+            let text = value ?? "<\(param.name.value)?>"
             params[param.name.value] = .string(text)
             shown[param.name.value] = param.secret ? "***" : text
         }
         var env: [String: String] = [:]
         for variable in playbook.env {
-            let value = environment[variable.name.value] ?? variable.defaultValue?.value ?? "<\(variable.name.value) unset>"
-            if variable.secret { redactor.add(value) }
+            let given = environment[variable.name.value] ?? variable.defaultValue?.value
+            if variable.secret, let given { redactor.add(given) }
+            let value = given ?? "<\(variable.name.value) unset>"
             env[variable.name.value] = value
         }
         return ParamBinder.Bound(params: params, env: env, redactor: redactor, shownParams: shown)
