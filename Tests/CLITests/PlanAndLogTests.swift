@@ -63,7 +63,7 @@ import TestSupport
         #expect(runs.stdout.contains("olivia"))
         let log = try box.runbook(["log", runID])
         #expect(log.status == 0)
-        for line in ["started hello.yaml (Hello, level 1) by olivia", "step greet started (attempt 1)", "step greet succeeded", "finished succeeded"] {
+        for line in ["hello.yaml (Hello, level 1) by olivia", "step greet started (attempt 1)", "step greet succeeded", "finished succeeded"] {
             #expect(log.stdout.contains(line), "\(log.stdout)")
         }
     }

@@ -5,7 +5,7 @@ import Language
 /// Drives a run: asks the state machine what is next, does it, journals it, reports it.
 public struct Runner: Sendable {
     let setup: RunSetup
-    let runID: String
+    public let runID: String
     let journal: JournalWriter
     /// Step ids of a child run are prefixed with the calling step's id.
     var stepPrefix = ""
@@ -32,7 +32,8 @@ public struct Runner: Sendable {
         do {
             if resume == nil, stepPrefix.isEmpty {
                 var event = JournalEvent(type: .runStarted, run: runID)
-                event.playbook = playbook.path
+                // Absolute, so `resume` works from any folder.
+                event.playbook = URL(fileURLWithPath: playbook.path).standardizedFileURL.path
                 event.playbookID = playbook.id.value
                 event.playbookSHA256 = setup.playbookSHA256
                 event.title = playbook.title.value

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Checker
 import Engine
-import Foundation
 
 /// `runbook exec PLAYBOOK`: checks, validates params, then runs preconditions, steps and verify.
 struct ExecCommand: AsyncParsableCommand {
@@ -30,14 +28,7 @@ struct ExecCommand: AsyncParsableCommand {
         guard let loaded = PlaybookLoader(policyPath: policy).load(playbook) else {
             throw ExitStatus.refused.exitCode
         }
-        let environment = ProcessInfo.processInfo.environment
-        let bound: ParamBinder.Bound
-        switch ParamBinder(playbook: loaded.playbook).bind(given, environment: environment) {
-        case .success(let value): bound = value
-        case .failure(let problems):
-            Terminal.error(problems.messages.map { "error: \($0)\n" }.joined() + "refused: nothing was run\n")
-            throw ExitStatus.refused.exitCode
-        }
+        let bound = try RunLauncher.bind(loaded, given)
         let runID = RunRecord.newID(playbookID: loaded.playbook.id.value)
         let journal: JournalWriter
         do {
@@ -46,15 +37,7 @@ struct ExecCommand: AsyncParsableCommand {
             Terminal.error("error: \(error)\nrefused: nothing was run\n")
             throw ExitStatus.refused.exitCode
         }
-        var setup = RunSetup(
-            playbook: loaded.playbook, playbookSHA256: RunRecord.sha256(loaded.source.bytes), bound: bound,
-            registry: Backends.registry, observer: options.observer(), operatorIO: options.operatorIO(),
-            callees: loaded.workspace.callees,
-            executor: executor ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown",
-            environment: environment)
-        setup.effects = Checker.stepEffects(loaded.playbook, source: loaded.source, callees: loaded.workspace.callees)
-        let status = await RunLauncher.launch(Runner(setup: setup, runID: runID, journal: journal))
-        if status == .interrupted { Terminal.error("resume with: runbook resume \(runID)\n") }
-        if status != .succeeded { throw ExitStatus(status).exitCode }
+        let setup = RunLauncher.setup(loaded, bound: bound, executor: executor, options: options)
+        try await RunLauncher.launch(Runner(setup: setup, runID: runID, journal: journal))
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Checker
 import Engine
 import Foundation
 
@@ -51,22 +50,10 @@ struct ResumeCommand: AsyncParsableCommand {
         }
         var given = (start.params ?? [:]).filter { $0.value != "***" }
         given.merge(try options.parsedParams()) { $1 }
-        let environment = ProcessInfo.processInfo.environment
-        let bound: ParamBinder.Bound
-        switch ParamBinder(playbook: loaded.playbook).bind(given, environment: environment) {
-        case .success(let value): bound = value
-        case .failure(let problems):
-            Terminal.error(problems.messages.map { "error: \($0)\n" }.joined() + "refused: nothing was run\n")
-            throw ExitStatus.refused.exitCode
-        }
+        let bound = try RunLauncher.bind(loaded, given)
         let journal = try JournalWriter(path: state.journalPath(for: runID), nextSeq: (record.events.last?.seq ?? 0) + 1)
-        var setup = RunSetup(
-            playbook: loaded.playbook, playbookSHA256: sha, bound: bound, registry: Backends.registry,
-            observer: options.observer(), operatorIO: options.operatorIO(), callees: loaded.workspace.callees,
-            executor: executor ?? start.executor ?? environment["USER"] ?? "unknown", environment: environment)
+        let setup = RunLauncher.setup(loaded, bound: bound, executor: executor ?? start.executor, options: options)
         let point = record.resumePoint(confirmed: Set(options.confirm))
-        setup.effects = Checker.stepEffects(loaded.playbook, source: loaded.source, callees: loaded.workspace.callees)
-        let status = await RunLauncher.launch(Runner(setup: setup, runID: runID, journal: journal), resume: point)
-        if status != .succeeded { throw ExitStatus(status).exitCode }
+        try await RunLauncher.launch(Runner(setup: setup, runID: runID, journal: journal), resume: point)
     }
 }
