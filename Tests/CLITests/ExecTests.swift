@@ -63,7 +63,7 @@ import TestSupport
             expect: { value: { equals: "${{ params.tenant }}" } }
           - name: server healthy
             http: { target: app, path: /golive.json }
-            expect: { status: 200, json: { path: overallHealth, equals: GREEN } }
+            expect: { status: 200, json: { path: overallHealth, equals: GREEN }, body: { contains: alerts }, latency_ms: { less_than: 5000 } }
             retry: { attempts: 3, interval: 200ms }
           - name: stays green
             http: { target: app, path: /golive.json }
@@ -191,5 +191,49 @@ import TestSupport
         #expect(output.stdout.contains("timed out"))
         sleep(4)
         #expect(!FileManager.default.fileExists(atPath: marker), "a background child outlived the timeout")
+    }
+
+    @Test func aFailedStepRollsBackCompletedStepsNewestFirst() throws {
+        let box = try ExecSandbox()
+        _ = try box.psql("create table \(box.tag) (step text, at serial)")
+        defer { _ = try? box.psql("drop table if exists \(box.tag)") }
+        try box.write("r.yaml", """
+        runbook: 1
+        id: rollback
+        title: Rollback
+        level: 2
+        authorization: { executor: senior_engineer }
+        env:
+          DATABASE_URL: { secret: true }
+        targets:
+          db: { backend: postgres, url: "${{ env.DATABASE_URL }}" }
+        steps:
+          - id: one
+            title: One
+            postgres: { target: db, sql: "insert into \(box.tag) (step) values ('one')" }
+            rollback:
+              - id: undo_one
+                title: Undo one
+                postgres: { target: db, sql: "insert into \(box.tag) (step) values ('undo_one')" }
+          - id: two
+            title: Two
+            postgres: { target: db, sql: "insert into \(box.tag) (step) values ('two')" }
+            rollback:
+              - id: undo_two
+                title: Undo two
+                postgres: { target: db, sql: "insert into \(box.tag) (step) values ('undo_two')" }
+          - id: three
+            title: Three fails
+            on_failure: rollback
+            retry: { attempts: 2, interval: 100ms }
+            shell: { run: "exit 7" }
+        """)
+        let output = try box.runbook(["exec", "r.yaml"])
+        #expect(output.status == 1, "\(output.stdout)\(output.stderr)")
+        #expect(output.stdout.contains("exit status 7"))
+        #expect(try box.psql("select string_agg(step, ',' order by at) from \(box.tag)") == "one,two,undo_two,undo_one")
+        let journal = try #require(try box.journals().first)
+        #expect(journal.contains("\"type\":\"rollback_started\""))
+        #expect(journal.components(separatedBy: "\"step\":\"three\"").count - 1 == 3, "two attempts and one finish")
     }
 }
