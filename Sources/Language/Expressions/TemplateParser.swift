@@ -9,6 +9,10 @@ public enum TemplateParser {
         guard let scalar = node.scalar else {
             return (Template(parts: [], range: node.range), [notAScalar(node, expected: "a string")])
         }
+        // Most scalars hold no expression: skip the position map, which reads the source lines.
+        guard scalar.value.contains("${{") else {
+            return (Template(parts: scalar.value.isEmpty ? [] : [.text(scalar.value)], range: node.range), [])
+        }
         let scalars = Array(scalar.value.unicodeScalars)
         let map = ScalarPositionMap(node: node, source: source)
         let (segments, diagnostics) = scan(scalars, map: map)
