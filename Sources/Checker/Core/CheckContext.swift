@@ -7,6 +7,8 @@ final class CheckContext {
     let playbook: Playbook
     let source: SourceFile
     let policy: Policy?
+    /// Every step, rollback steps included, computed once: rules walk it many times.
+    let allSteps: [Step]
     let callees: CalleeResolver
     private(set) var diagnostics: [Diagnostic] = []
     /// The effect of each step (declared or inferred, whichever is stronger), by step id.
@@ -18,6 +20,7 @@ final class CheckContext {
         self.playbook = playbook
         self.source = source
         self.policy = policy
+        self.allSteps = playbook.allSteps
         self.callees = callees
     }
 

@@ -66,7 +66,7 @@ struct AuthorizationRule: PlaybookRule {
             ($0.value, "level \(level.number.value) requires it")
         }
         for rule in policy.effects {
-            guard let step = playbook.allSteps.first(where: { context.effect(of: $0) >= rule.effect.value }) else { continue }
+            guard let step = context.allSteps.first(where: { context.effect(of: $0) >= rule.effect.value }) else { continue }
             required += rule.approvals.map {
                 ($0.value, "step '\(step.id.value)' is \(context.effect(of: step).rawValue)")
             }
@@ -82,7 +82,7 @@ struct AuthorizationRule: PlaybookRule {
     }
 
     private func checkEffectLevels(_ playbook: Playbook, _ policy: Policy, _ context: CheckContext) {
-        for step in playbook.allSteps {
+        for step in context.allSteps {
             let effect = context.effect(of: step)
             for rule in policy.effects where effect >= rule.effect.value {
                 guard let minLevel = rule.minLevel?.value, playbook.level.value < minLevel else { continue }

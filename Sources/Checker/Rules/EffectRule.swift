@@ -17,7 +17,7 @@ struct EffectRule: PlaybookRule {
     func check(_ context: CheckContext) {
         let inference = EffectInference(source: context.source, callees: context.callees,
                                         callerPath: context.playbook.path)
-        for step in context.playbook.allSteps {
+        for step in context.allSteps {
             let inferred = inference.infer(step.action)
             reportUnknown(inferred, context)
             if let declared = step.effect, declared.value < inferred.effect {

@@ -14,7 +14,7 @@ struct PlaybookCallRule: PlaybookRule {
     ]
 
     func check(_ context: CheckContext) {
-        for step in context.playbook.allSteps {
+        for step in context.allSteps {
             guard case .playbook(let call) = step.action else { continue }
             guard let callee = context.callees.load(call.path.value, context.playbook.path) else {
                 context.error(Self.missing, "cannot load the playbook '\(call.path.value)'", at: call.path.range,

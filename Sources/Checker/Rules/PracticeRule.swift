@@ -17,7 +17,7 @@ struct PracticeRule: PlaybookRule {
 
     func check(_ context: CheckContext) {
         let playbook = context.playbook
-        for step in playbook.allSteps {
+        for step in context.allSteps {
             if context.effect(of: step) == .destructive, !step.needsConfirmation {
                 context.warning(Self.unconfirmed, "destructive step '\(step.id.value)' runs without asking",
                                 at: step.id.range,

@@ -28,7 +28,7 @@ struct TargetRule: PlaybookRule {
                               at: target.name.range)
             }
         }
-        let actions = playbook.allSteps.map(\.action) + (playbook.preconditions + playbook.verify).map(\.action)
+        let actions = context.allSteps.map(\.action) + (playbook.preconditions + playbook.verify).map(\.action)
         for action in actions {
             guard let name = action.target, let wanted = action.kind.backend else { continue }
             guard let target = playbook.target(named: name.value) else {

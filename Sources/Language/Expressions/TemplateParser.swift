@@ -10,7 +10,7 @@ public enum TemplateParser {
             return (Template(parts: [], range: node.range), [notAScalar(node, expected: "a string")])
         }
         // Most scalars hold no expression: skip the position map, which reads the source lines.
-        guard scalar.value.contains("${{") else {
+        guard scalar.value.utf8.firstRange(of: "${{".utf8) != nil else {
             return (Template(parts: scalar.value.isEmpty ? [] : [.text(scalar.value)], range: node.range), [])
         }
         let scalars = Array(scalar.value.unicodeScalars)
