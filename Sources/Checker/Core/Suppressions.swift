@@ -26,7 +26,7 @@ public struct Suppressions {
     public init(source: SourceFile) {
         let marker = "# runbook:ignore"
         // Most files have none; a byte search avoids a per-line string search.
-        guard source.bytes.firstRange(of: Array("runbook:ignore".utf8)) != nil else { return }
+        guard Self.mentionsMarker(source.bytes) else { return }
         for number in 1...max(1, source.lineCount) {
             guard let line = source.line(number), let found = line.range(of: marker) else { continue }
             let before = line[..<found.lowerBound]
@@ -48,6 +48,21 @@ public struct Suppressions {
             entries.append(Entry(rule: RuleID(rawValue: String(rule)),
                                  lines: standsAlone ? [number, number + 1] : [number], range: at))
         }
+    }
+
+    /// Whether the bytes hold `runbook:ignore`, by a plain scan for its first letters.
+    static func mentionsMarker(_ bytes: [UInt8]) -> Bool {
+        let marker = Array("runbook:ignore".utf8)
+        guard bytes.count >= marker.count else { return false }
+        var index = 0
+        let last = bytes.count - marker.count
+        while index <= last {
+            if bytes[index] == marker[0], bytes[index + 7] == marker[7], Array(bytes[index..<index + marker.count]) == marker {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// `diagnostics` without the suppressed ones, plus problems with the comments themselves.
