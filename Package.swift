@@ -34,11 +34,17 @@ let package = Package(
         .target(name: "Language", dependencies: ["YAMLLoader", "Diagnostics"]),
         .target(name: "Checker", dependencies: ["Language", "YAMLLoader", "Diagnostics"]),
 
+        // Who may run what: keys, identities, approvals, the policy at run time
+        .target(
+            name: "Authorization",
+            dependencies: ["Language", "Checker", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+
         // Running: the backend protocol, the engine, and one target per backend
         .target(name: "BackendKit"),
         .target(
             name: "Engine",
-            dependencies: ["BackendKit", "Language", "Checker", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["BackendKit", "Language", "Checker", "Authorization", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "ShellBackend",
@@ -64,7 +70,7 @@ let package = Package(
         .target(
             name: "RunbookCLI",
             dependencies: [
-                "Diagnostics", "YAMLLoader", "Language", "Checker", "Engine", "BackendKit",
+                "Diagnostics", "YAMLLoader", "Language", "Checker", "Authorization", "Engine", "BackendKit",
                 "ShellBackend", "PostgresBackend", "RedisBackend", "HTTPBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -93,8 +99,19 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        .testTarget(
+            name: "AuthorizationTests",
+            dependencies: ["Authorization", "Language", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport", "BackendTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["RunbookCLI", "runbook", "TestSupport", "BackendTestSupport"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "RunbookCLI", "runbook", "TestSupport", "BackendTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,11 +2,19 @@ import BackendTestSupport
 import Foundation
 import TestSupport
 
-/// A folder with the repository's policy, a state dir, and a real HTTP server serving it,
-/// for tests that run `runbook exec` against the real PostgreSQL and Redis.
+/// A folder with the repository's policy (plus test people and their keys), a state dir, and
+/// a real HTTP server, for tests that run `runbook exec` against the real PostgreSQL and Redis.
 final class ExecSandbox {
+    /// Test people by role; each gets a key under `config` and a `people:` line in the policy.
+    static let people = [
+        ("sam", "senior_engineer"), ("olivia", "on_call"), ("tara", "tech_lead"), ("cora", "cto"),
+        ("carl", "cto, incident_commander"), ("ian", "incident_commander"),
+    ]
+
     let folder: URL
     let state: URL
+    /// `XDG_CONFIG_HOME` of the runs: keys live in `config/runbook/keys/NAME.key`.
+    let config: URL
     let httpPort: Int
     private let server: Process
     /// Unique per sandbox, so tests running side by side never share tables or keys.
@@ -18,8 +26,15 @@ final class ExecSandbox {
         folder = try temporaryFolder()
         state = folder.appendingPathComponent("state")
         let root = Fixtures.repositoryRoot()
-        try FileManager.default.copyItem(at: root.appendingPathComponent("playbooks/runbook.policy.yaml"),
-                                         to: folder.appendingPathComponent("runbook.policy.yaml"))
+        config = folder.appendingPathComponent("config")
+        var policy = try String(contentsOf: root.appendingPathComponent("playbooks/runbook.policy.yaml"), encoding: .utf8)
+        policy += "\npeople:\n"
+        for (name, role) in Self.people {
+            let made = try RunbookBinary.run(["keygen", name], environment: ["XDG_CONFIG_HOME": config.path])
+            guard made.status == 0 else { throw TestServers.Missing(description: "keygen failed: \(made.stderr)") }
+            policy += made.stdout.replacingOccurrences(of: "[ROLE]", with: "[\(role)]")
+        }
+        try policy.write(to: folder.appendingPathComponent("runbook.policy.yaml"), atomically: true, encoding: .utf8)
         let site = folder.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: site.appendingPathComponent("health"), withIntermediateDirectories: true)
         try "ok".write(to: site.appendingPathComponent("health/index.html"), atomically: true, encoding: .utf8)
@@ -47,7 +62,8 @@ final class ExecSandbox {
 
     var environment: [String: String] {
         ["DATABASE_URL": TestServers.postgresURL, "REDIS_URL": TestServers.redisURL,
-         "APP_URL": "http://127.0.0.1:\(httpPort)", "RUNBOOK_STATE_DIR": state.path]
+         "APP_URL": "http://127.0.0.1:\(httpPort)", "RUNBOOK_STATE_DIR": state.path,
+         "XDG_CONFIG_HOME": config.path, "USER": "sam"]
     }
 
     func write(_ name: String, _ text: String) throws {

@@ -83,6 +83,11 @@ import TestSupport
         let resumed = try box.runbook(["resume", runID, "--no-tty"], environment: ["SLEEP_SECONDS": "0"])
         #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
         #expect(try box.psql("select step from \(box.tag) order by step") == "first\nlast")
+        // The resumed journal is one chain: start, interruption, resume by sam, end.
+        let verified = try box.runbook(["log", runID, "--verify"])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.contains("sam (run_started), sam (run_finished), sam (run_resumed), sam (run_finished)"),
+                "\(verified.stdout)")
     }
 
     @Test func aNonIdempotentUnfinishedStepNeedsConfirmation() throws {

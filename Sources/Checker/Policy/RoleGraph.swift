@@ -1,19 +1,19 @@
 import Language
 
 /// The `includes` relation of the policy's roles, closed transitively.
-struct RoleGraph {
+public struct RoleGraph: Sendable {
     private let includes: [String: [String]]
 
-    init(_ policy: Policy) {
+    public init(_ policy: Policy) {
         var map: [String: [String]] = [:]
         for role in policy.roles { map[role.name.value] = role.includes.map(\.value) }
         includes = map
     }
 
-    func exists(_ role: String) -> Bool { includes[role] != nil }
+    public func exists(_ role: String) -> Bool { includes[role] != nil }
 
     /// Whether `role` holds every power of `other` (itself, or by includes).
-    func role(_ role: String, holds other: String) -> Bool {
+    public func role(_ role: String, holds other: String) -> Bool {
         var seen: Set<String> = []
         var pending = [role]
         while let next = pending.popLast() {
@@ -50,7 +50,7 @@ struct RoleGraph {
     }
 
     /// Who in the policy holds `role`, for messages that say whom to ask.
-    static func holders(of role: String, in policy: Policy) -> [String] {
+    public static func holders(of role: String, in policy: Policy) -> [String] {
         let graph = RoleGraph(policy)
         return policy.people.filter { person in
             person.roles.contains { graph.role($0.value, holds: role) }

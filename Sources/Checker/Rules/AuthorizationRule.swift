@@ -62,21 +62,14 @@ struct AuthorizationRule: PlaybookRule {
                                 _ context: CheckContext) {
         let listed = playbook.authorization?.approvals ?? []
         for role in listed where !graph.exists(role.value) { unknownRole(role, policy, context) }
-        var required: [(role: String, why: String)] = level.approvals.map {
-            ($0.value, "level \(level.number.value) requires it")
-        }
-        for rule in policy.effects {
-            guard let step = context.allSteps.first(where: { context.effect(of: $0) >= rule.effect.value }) else { continue }
-            required += rule.approvals.map {
-                ($0.value, "step '\(step.id.value)' is \(context.effect(of: step).rawValue)")
-            }
-        }
-        var reported: Set<String> = []
-        for need in required where reported.insert(need.role).inserted {
+        let effects = Dictionary(context.allSteps.map { ($0.id.value, context.effect(of: $0)) }) { first, _ in first }
+        let required = PolicyRequirements(policy: policy, level: level.number.value, effects: effects,
+                                          order: context.allSteps.map(\.id.value)).approvals
+        for need in required {
             let covered = listed.contains { graph.role($0.value, holds: need.role) }
             guard !covered else { continue }
             let at = playbook.authorization?.range ?? playbook.level.range
-            context.error(Self.missingApproval, "approval by '\(need.role)' is required: \(need.why)", at: at,
+            context.error(Self.missingApproval, "approval by '\(need.role)' is required: \(need.reason)", at: at,
                           notes: [DiagnosticNote("add '\(need.role)' to authorization.approvals")])
         }
     }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -5,22 +6,41 @@ import Glibc
 
 /// Appends events to a run's journal, one JSON line each, and fsyncs before returning,
 /// so a crash loses nothing that was reported as done.
+///
+/// Each line carries `prev`, the SHA-256 of the line before it (`JournalChain.genesis` for
+/// the first); the start, resume and end lines end with the executor's `signature` over the
+/// rest of the line, so `runbook log --verify` finds any line altered, removed or inserted.
 public actor JournalWriter {
+    public typealias Signer = @Sendable (Data) throws -> Data
+
     public let path: String
     private let descriptor: Int32
     private var seq: Int
+    private var previousHash: String
+    private let signer: Signer?
     private let encoder: JSONEncoder
 
-    /// Opens (creating folders as needed) the journal at `path` for appending.
-    public init(path: String, nextSeq: Int = 1) throws {
+    /// Opens (creating folders as needed) the journal at `path` for appending. An existing
+    /// journal continues its numbering and chain; a torn last line (a crash mid-write, never
+    /// acknowledged) is cut off first so the chain stays whole.
+    public init(path: String, signer: Signer? = nil) throws {
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw JournalError("cannot open the journal \(path): \(String(cString: strerror(errno)))") }
+        let existing = FileManager.default.contents(atPath: path) ?? Data()
+        let complete = existing.lastIndex(of: 0x0A).map { existing.index(after: $0) } ?? existing.startIndex
+        if complete < existing.endIndex, ftruncate(fd, off_t(complete)) != 0 {
+            close(fd)
+            throw JournalError("cannot repair the torn last line of \(path): \(String(cString: strerror(errno)))")
+        }
+        let lines = existing[..<complete].split(separator: 0x0A)
         self.path = path
         self.descriptor = fd
-        self.seq = nextSeq
+        self.signer = signer
+        self.previousHash = lines.last.map { JournalChain.hash(Data($0)) } ?? JournalChain.genesis
+        self.seq = (lines.last.flatMap { try? JSONDecoder().decode(JournalEvent.self, from: Data($0)).seq } ?? 0) + 1
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         self.encoder = encoder
@@ -28,13 +48,22 @@ public actor JournalWriter {
 
     deinit { close(descriptor) }
 
-    /// Writes `event` (numbering and timestamping it) and waits until it is on disk.
+    /// Writes `event` (numbering, timestamping, chaining and, for start, resume and end
+    /// lines, signing it) and waits until it is on disk.
     @discardableResult
     public func append(_ event: JournalEvent) throws -> JournalEvent {
         var event = event
         event.seq = seq
         event.time = Timestamp.now()
+        event.prev = previousHash
+        event.signature = nil
         var line = try encoder.encode(event)
+        if JournalChain.signedKinds.contains(event.type), let signer {
+            let signature = try signer(line).base64EncodedString()
+            event.signature = signature
+            line = JournalChain.attach(signature: signature, to: line)
+        }
+        let hash = JournalChain.hash(line)
         line.append(0x0A)
         try line.withUnsafeBytes { buffer in
             var offset = 0
@@ -51,6 +80,7 @@ public actor JournalWriter {
             throw JournalError("cannot sync the journal \(path): \(String(cString: strerror(errno)))")
         }
         seq += 1
+        previousHash = hash
         return event
     }
 }

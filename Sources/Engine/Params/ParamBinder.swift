@@ -28,8 +28,9 @@ public struct ParamBinder: Sendable {
     }
 
     /// Each problem is a sentence naming the param or variable; all are returned, not the first.
+    /// A nil `environment` binds the params alone (an approver need not have the run's env).
     public func bind(
-        _ given: [String: String], environment: [String: String], checkFiles: Bool = true
+        _ given: [String: String], environment: [String: String]?, checkFiles: Bool = true
     ) -> Result<Bound, ParamProblems> {
         var problems: [String] = []
         var params: [String: Value] = [:]
@@ -60,9 +61,9 @@ public struct ParamBinder: Sendable {
             shown[name] = param.secret ? "***" : text
         }
         var env: [String: String] = [:]
-        for variable in playbook.env {
+        for variable in environment == nil ? [] : playbook.env {
             let name = variable.name.value
-            if let value = environment[name] {
+            if let value = environment?[name] {
                 env[name] = value
                 if variable.secret { redactor.add(value); Self.urlSecrets(in: value).forEach { redactor.add($0) } }
             } else if let fallback = variable.defaultValue?.value {

@@ -1,3 +1,4 @@
+import Authorization
 import BackendKit
 import Checker
 import Language
@@ -17,6 +18,11 @@ public struct RunSetup: Sendable {
     public var environment: [String: String]
     /// Each step's effect as the checker settled it (declared or inferred, the stronger).
     public var effects: [String: Effect] = [:]
+    /// The executor's proven authority, asked before every step; nil only in engine tests
+    /// that run without a policy.
+    public var grant: Grant?
+    /// The policy file the grant was decided against, for the journal.
+    public var policyPath: String?
 
     public init(playbook: Playbook, playbookSHA256: String, bound: ParamBinder.Bound, registry: BackendRegistry,
                 observer: any RunObserver, operatorIO: any Operator, callees: CalleeResolver, executor: String,

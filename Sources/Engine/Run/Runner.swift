@@ -40,6 +40,14 @@ public struct Runner: Sendable {
                 event.level = playbook.level.value
                 event.params = setup.bound.shownParams
                 event.executor = setup.executor
+                event.executorKey = setup.grant?.executorKey.description
+                event.approvals = setup.grant?.approvals
+                event.policy = setup.policyPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+                try await journal.append(event)
+            } else if resume != nil, stepPrefix.isEmpty {
+                var event = JournalEvent(type: .runResumed, run: runID)
+                event.executor = setup.executor
+                event.executorKey = setup.grant?.executorKey.description
                 try await journal.append(event)
             }
             if stepPrefix.isEmpty {
@@ -114,6 +122,8 @@ public struct Runner: Sendable {
             var event = JournalEvent(type: .runFinished, run: runID)
             event.status = status.rawValue
             event.durationMs = elapsed
+            event.executor = setup.executor
+            event.executorKey = setup.grant?.executorKey.description
             _ = try? await journal.append(event)
             setup.observer.handle(.finished(runID: runID, status: status, durationMs: elapsed, summary: summary))
         }

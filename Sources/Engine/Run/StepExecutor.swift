@@ -33,6 +33,12 @@ struct StepExecutor: Sendable {
             setup.observer.handle(.stepFinished(index: index, id: id, status: .skipped, durationMs: 0, error: nil))
             return Outcome(result: .skipped, row: .init(id: id, title: title, status: .skipped, durationMs: 0))
         }
+        if let refusal = setup.grant?.refusal(step: id, effect: effect) {
+            let message = setup.bound.redactor.redact("refused by the policy: \(refusal.message)")
+            try await finish(id, .failed, outputs: [:], error: message, ms: 0)
+            setup.observer.handle(.stepFinished(index: index, id: id, status: .failed, durationMs: 0, error: message))
+            return Outcome(result: .failed, row: .init(id: id, title: title, status: .failed, durationMs: 0))
+        }
         if step.needsConfirmation {
             let approved = await setup.operatorIO.confirm(stepID: step.id.value, title: title, effect: effect)
             var event = JournalEvent(type: .confirmation, run: runID)

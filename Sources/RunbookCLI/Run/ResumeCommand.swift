@@ -8,7 +8,9 @@ struct ResumeCommand: AsyncParsableCommand {
         commandName: "resume",
         abstract: "Continue an interrupted run.",
         discussion: """
-        Refuses when the playbook's bytes changed since the run started. Finished steps are \
+        Refuses when the playbook's bytes changed since the run started. Whoever resumes proves \
+        their key and must hold the executor role; the approvals the run started with still \
+        count, and none of their approvers may resume it. Finished steps are \
         not run again; a step that started but did not finish runs again only when it is \
         `idempotent: true` or named with --confirm. Secret params are not journaled: pass \
         them again with --param.
@@ -17,8 +19,7 @@ struct ResumeCommand: AsyncParsableCommand {
     @Argument(help: "The run to continue (see `runbook runs`).")
     var runID: String
 
-    @Option(name: .customLong("as"), help: "Who resumes it (default: $USER).")
-    var executor: String?
+    @OptionGroup(title: "Identity") var identity: IdentityOptions
 
     @Option(help: "The policy file, instead of the nearest runbook.policy.yaml.")
     var policy: String?
@@ -51,8 +52,16 @@ struct ResumeCommand: AsyncParsableCommand {
         var given = (start.params ?? [:]).filter { $0.value != "***" }
         given.merge(try options.parsedParams()) { $1 }
         let bound = try RunLauncher.bind(loaded, given)
-        let journal = try JournalWriter(path: state.journalPath(for: runID), nextSeq: (record.events.last?.seq ?? 0) + 1)
-        let setup = RunLauncher.setup(loaded, bound: bound, executor: executor ?? start.executor, options: options)
+        var setup = RunLauncher.setup(loaded, bound: bound, executor: identity.name ?? start.executor ?? identity.resolvedName,
+                                      options: options)
+        var resumer = identity
+        resumer.name = setup.executor
+        let authorized = try RunAuthorization.authorize(
+            loaded, bound: bound, effects: setup.effects, identity: resumer, tokens: [],
+            recorded: start.approvals ?? [], state: state, runID: runID)
+        setup.grant = authorized.grant
+        setup.policyPath = authorized.policyPath
+        let journal = try JournalWriter(path: state.journalPath(for: runID), signer: authorized.signer)
         let point = record.resumePoint(confirmed: Set(options.confirm))
         try await RunLauncher.launch(Runner(setup: setup, runID: runID, journal: journal), resume: point)
     }

@@ -16,14 +16,14 @@ enum RunLauncher {
     }
 
     static func setup(
-        _ loaded: PlaybookLoader.Loaded, bound: ParamBinder.Bound, executor: String?, options: RunOptions
+        _ loaded: PlaybookLoader.Loaded, bound: ParamBinder.Bound, executor: String, options: RunOptions
     ) -> RunSetup {
         let environment = ProcessInfo.processInfo.environment
         var setup = RunSetup(
             playbook: loaded.playbook, playbookSHA256: RunRecord.sha256(loaded.source.bytes), bound: bound,
             registry: Backends.registry, observer: options.observer(), operatorIO: options.operatorIO(),
             callees: loaded.workspace.callees,
-            executor: executor ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown",
+            executor: executor,
             environment: environment)
         setup.effects = Checker.stepEffects(loaded.playbook, source: loaded.source, callees: loaded.workspace.callees)
         return setup

@@ -1,0 +1,39 @@
+import Crypto
+import Foundation
+
+/// The journal's tamper evidence: how lines are chained by hash and how signatures are
+/// attached, shared by the writer and the verifier.
+public enum JournalChain {
+    /// `prev` of a journal's first line.
+    public static let genesis = String(repeating: "0", count: 64)
+    /// Lines the executor signs: who started, resumed and ended the run.
+    public static let signedKinds: Set<JournalEvent.Kind> = [.runStarted, .runResumed, .runFinished]
+
+    /// SHA-256 of a line's bytes without its newline, hex.
+    public static func hash(_ line: Data) -> String {
+        SHA256.hash(data: line).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The signed line: the unsigned JSON object with `"signature":"…"` as its last member.
+    static func attach(signature: String, to unsigned: Data) -> Data {
+        var line = unsigned.dropLast()
+        line.append(contentsOf: Array(",\"signature\":\"\(signature)\"}".utf8))
+        return Data(line)
+    }
+
+    /// Splits a signed line into the bytes that were signed and the signature; nil when the
+    /// line does not end with a signature member.
+    public static func detachSignature(_ line: Data) -> (unsigned: Data, signature: Data)? {
+        let marker = Array(",\"signature\":\"".utf8)
+        let bytes = [UInt8](line)
+        guard bytes.count > marker.count + 2, bytes.last == UInt8(ascii: "}"),
+              bytes[bytes.count - 2] == UInt8(ascii: "\"") else { return nil }
+        let end = bytes.count - 2
+        var start = end
+        while start > 0, bytes[start - 1] != UInt8(ascii: "\"") { start -= 1 }
+        let markerStart = start - marker.count
+        guard markerStart > 0, Array(bytes[markerStart..<start]) == marker,
+              let signature = Data(base64Encoded: Data(bytes[start..<end])) else { return nil }
+        return (Data(bytes[..<markerStart] + [UInt8(ascii: "}")]), signature)
+    }
+}
