@@ -1,7 +1,7 @@
 # The README's two commands are `make lint` and `make test`.
 SWIFT ?= swift
 
-.PHONY: deps test-deps build lint test bench
+.PHONY: deps test-deps build lint test bench demo
 
 ## System packages the build needs (libyaml).
 deps:
@@ -22,12 +22,20 @@ lint: build
 	scripts/install-shellcheck
 	$(SWIFT) run runbook lint playbooks/
 
-## Installs what the tests need, starts throwaway PostgreSQL and Redis on 127.0.0.1,
-## runs the whole suite, and stops the servers whatever the outcome.
+## Installs what the tests need, starts throwaway PostgreSQL and Redis on 127.0.0.1 and the
+## school-ERP sandbox the playbooks' end-to-end tests run against, runs the whole suite, and
+## stops everything whatever the outcome.
 test: test-deps
 	scripts/test-services start
-	$(SWIFT) test --no-parallel; status=$$?; scripts/test-services stop; exit $$status
+	$(SWIFT) build --build-tests && scripts/sandbox start && $(SWIFT) test --no-parallel --skip-build; \
+	  status=$$?; scripts/sandbox stop --all || true; scripts/test-services stop; exit $$status
 
-## Benchmarks: lint CPU time against a bare libyaml parse of the same files (docs/performance.md).
+## The README's demo: a real incident against the sandbox, from lint to report.
+demo:
+	scripts/demo
+
+## Benchmarks (docs/performance.md), not part of `make test`: exec overhead against direct
+## backend calls and ansible-playbook, lint against a bare libyaml parse, yamllint and
+## ansible-lint, and start-up. Installs what it needs and starts and stops its own servers.
 bench: deps
 	benchmarks/run

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // System libraries
@@ -80,6 +81,29 @@ let package = Package(
             dependencies: ["RunbookCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // The school-ERP sandbox the seed playbooks run against (not part of the product)
+        .executableTarget(
+            name: "school-erp",
+            dependencies: [
+                "CHiredis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Sandbox/SchoolERP"
+        ),
+
+        // Benchmarks: the direct-call floor that `runbook exec` is measured against
+        .executableTarget(
+            name: "exec-floor",
+            dependencies: [
+                "CHiredis",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            path: "benchmarks/exec-floor"
+        ),
+
         // Tests
         .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
@@ -105,6 +129,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport", "BackendTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "SandboxTests", dependencies: ["school-erp", "TestSupport", "BackendTestSupport"]),
         .testTarget(
             name: "CLITests",
             dependencies: [

@@ -8,7 +8,7 @@ public struct Runbook: AsyncParsableCommand {
         commandName: "runbook",
         abstract: "Check and run incident-response playbooks written in YAML.",
         version: version,
-        subcommands: [LintCommand.self, PlanCommand.self, ExecCommand.self, ResumeCommand.self, KeygenCommand.self, ApproveCommand.self, RunsCommand.self, LogCommand.self, SchemaCommand.self]
+        subcommands: [LintCommand.self, PlanCommand.self, ExecCommand.self, ResumeCommand.self, KeygenCommand.self, ApproveCommand.self, RunsCommand.self, LogCommand.self, ReportCommand.self, DocsCommand.self, SchemaCommand.self]
     )
 
     public init() {}

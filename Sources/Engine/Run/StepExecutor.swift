@@ -1,4 +1,6 @@
 import BackendKit
+import Checker
+import Diagnostics
 import Foundation
 import Language
 
@@ -149,6 +151,10 @@ struct StepExecutor: Sendable {
             var childSetup = setup
             childSetup.playbook = callee
             childSetup.bound = bound
+            // The child's own steps' effects: its step ids may repeat the parent's.
+            let text = (try? String(contentsOfFile: callee.path, encoding: .utf8)) ?? ""
+            childSetup.effects = Checker.stepEffects(callee, source: SourceFile(path: callee.path, text: text),
+                                                     callees: setup.callees)
             var runner = Runner(setup: childSetup, runID: runID, journal: journal)
             runner.stepPrefix = id + "."
             let status = await runner.run()

@@ -1,6 +1,4 @@
 import ArgumentParser
-import Authorization
-import Checker
 import Engine
 import Foundation
 
@@ -77,15 +75,10 @@ struct LogCommand: ParsableCommand {
             throw ExitStatus.usage.exitCode
         }
         let start = try? JournalReader.read(path).first { $0.type == .runStarted }
-        guard let policyPath = policy ?? start?.policy ?? start?.playbook.flatMap({ Workspace().policyPath(for: $0) }),
-              let parsed = Workspace(policyPath: policyPath).parse(policyPath)?.result.policy else {
-            Terminal.error("error: cannot find the policy whose keys verify run \(runID); pass --policy FILE\n")
+        guard case .checked(let report, let policyPath) = JournalCheck.verify(data, start: start, policy: policy) else {
+            Terminal.error("error: \(JournalCheck.noPolicyMessage(runID))\n")
             throw ExitStatus.usage.exitCode
         }
-        let keys = Dictionary(parsed.people.compactMap { person in
-            person.key.flatMap { PublicSigningKey(text: $0.value) }.map { (person.name.value, $0) }
-        }) { first, _ in first }
-        let report = JournalVerifier { keys[$0] }.verify(data)
         let notes = report.notes.map { "note: \($0)\n" }.joined()
         if let problem = report.problem {
             Terminal.error(TerminalText.safe("\(path): \(problem)\n\(notes)journal \(runID) FAILED verification\n", keepingNewlines: true))
