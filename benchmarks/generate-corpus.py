@@ -1,8 +1,15 @@
 #!/usr/bin/env python3
-"""Writes N realistic playbooks of about 200 lines each, plus the policy, into a folder."""
-import os, sys
+"""Writes N realistic playbooks of about 200 lines each, plus the policy, into a folder.
 
-def playbook(n):
+    generate-corpus.py FOLDER COUNT            # COUNT playbooks of 191 lines
+    generate-corpus.py FOLDER 1 --size BYTES   # one playbook of at least BYTES (more steps)
+"""
+import os
+
+from corpus import grow, write
+
+
+def playbook(n, size=0):
     lines = [
         "runbook: 1", f"id: generated-{n}", f"title: Generated playbook {n}", "level: 3",
         "severity: [P0, P1]", "summary: A generated playbook for the lint benchmark.",
@@ -16,32 +23,28 @@ def playbook(n):
         "preconditions:", "  - name: database reachable", '    postgres: { target: db, query: "select 1" }',
         "steps:",
     ]
-    step = 0
-    while len(lines) < 180:
-        step += 1
-        kind = step % 4
-        lines += [f"  - id: step_{step}", f"    title: Step {step} of the generated playbook"]
-        if kind == 0:
-            lines += ["    postgres:", "      target: db",
-                      "      query: select count(*) from ${{ ident(params.tenant) }}.user_sessions where is_active = $1",
-                      '      args: ["true"]']
-        elif kind == 1:
-            lines += ["    shell:", "      run: |", '        echo "checking $TENANT"', "        df -h /",
-                      '      env: { TENANT: "${{ params.tenant }}" }', "    timeout: 30s"]
-        elif kind == 2:
-            lines += ['    redis: { target: cache, command: [SET, "tenant:blocked:${{ params.tenant }}", "true", EX, 3600] }']
-        else:
-            lines += ["    http: { target: app, path: /health/ready }", "    retry: { attempts: 3, interval: 2s }"]
-    lines += ["verify:", "  - name: ready", "    http: { target: app, path: /health/ready }", "    expect: { status: 200 }",
-              "  - name: green", "    http: { target: app, path: /health/golive }",
-              "    expect: { json: { path: overallHealth, equals: GREEN } }", "    hold: { for: 5m, every: 5s }"]
-    return "\n".join(lines) + "\n"
+    return grow(lines, step, 180, size) + [
+        "verify:", "  - name: ready", "    http: { target: app, path: /health/ready }", "    expect: { status: 200 }",
+        "  - name: green", "    http: { target: app, path: /health/golive }",
+        "    expect: { json: { path: overallHealth, equals: GREEN } }", "    hold: { for: 5m, every: 5s }"]
 
-folder, count = sys.argv[1], int(sys.argv[2])
-os.makedirs(folder, exist_ok=True)
+
+def step(n):
+    lines = [f"  - id: step_{n}", f"    title: Step {n} of the generated playbook"]
+    kind = n % 4
+    if kind == 0:
+        return lines + ["    postgres:", "      target: db",
+                        "      query: select count(*) from ${{ ident(params.tenant) }}.user_sessions where is_active = $1",
+                        '      args: ["true"]']
+    if kind == 1:
+        return lines + ["    shell:", "      run: |", '        echo "checking $TENANT"', "        df -h /",
+                        '      env: { TENANT: "${{ params.tenant }}" }', "    timeout: 30s"]
+    if kind == 2:
+        return lines + ['    redis: { target: cache, command: [SET, "tenant:blocked:${{ params.tenant }}", "true", EX, 3600] }']
+    return lines + ["    http: { target: app, path: /health/ready }", "    retry: { attempts: 3, interval: 2s }"]
+
+
+folder = write(playbook, "yaml")
 policy = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "playbooks", "runbook.policy.yaml")
 with open(policy) as source, open(os.path.join(folder, "runbook.policy.yaml"), "w") as target:
     target.write(source.read())
-for n in range(count):
-    with open(os.path.join(folder, f"p{n:04}.yaml"), "w") as out:
-        out.write(playbook(n))

@@ -19,11 +19,14 @@ struct ReferenceRule: PlaybookRule {
         scope.stepsUnavailableReason = nil
         for step in playbook.steps {
             check(step, scope, context)
-            var rollbackScope = scope
-            rollbackScope.earlierSteps[step.id.value] = step.action.kind
-            for rollback in step.rollback {
-                check(rollback, rollbackScope, context)
-                rollbackScope.earlierSteps[rollback.id.value] = rollback.action.kind
+            // Copying the scope costs O(steps): only steps with rollback steps need their own.
+            if !step.rollback.isEmpty {
+                var rollbackScope = scope
+                rollbackScope.earlierSteps[step.id.value] = step.action.kind
+                for rollback in step.rollback {
+                    check(rollback, rollbackScope, context)
+                    rollbackScope.earlierSteps[rollback.id.value] = rollback.action.kind
+                }
             }
             scope.earlierSteps[step.id.value] = step.action.kind
         }

@@ -11,7 +11,14 @@ public enum JournalChain {
 
     /// SHA-256 of a line's bytes without its newline, hex.
     public static func hash(_ line: Data) -> String {
-        SHA256.hash(data: line).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: line) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The signed line: the unsigned JSON object with `"signature":"…"` as its last member.

@@ -23,7 +23,7 @@ struct TerminalOperator: Operator {
 
     func complete(stepID: String, instructions: String?, checklist: [String]) async -> Bool {
         var text = "\nManual step '\(stepID)'\n"
-        if let instructions { text += TerminalText.safe(instructions) + "\n" }
+        if let instructions { text += TerminalText.safe(instructions, keepingNewlines: true) + "\n" }
         Terminal.error(text)
         if confirmed.contains(stepID) {
             Terminal.error(checklist.map { "  [x] \(TerminalText.safe($0))\n" }.joined() + "  (confirmed with --confirm)\n")
