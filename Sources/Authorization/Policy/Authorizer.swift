@@ -23,12 +23,9 @@ public struct Authorizer: Sendable {
         let executor = request.executor
         let level = request.playbook.level.value
 
-        if let person = policy.person(named: executor) {
-            refusals += keyRefusals(person)
-            refusals += executorRoleRefusals(person, graph)
-        } else {
-            refusals.append(Refusal(.unknownPerson,
-                                    "'\(executor)' is not in the policy's people (\(policy.path)); add them with the line `runbook keygen \(executor)` prints"))
+        switch Self.prove(executor, holds: request.executorKey, in: policy) {
+        case .success(let person): refusals += executorRoleRefusals(person, graph)
+        case .failure(let refusal): refusals.append(refusal)
         }
 
         var valid: [VerifiedApproval] = []
@@ -68,18 +65,23 @@ public struct Authorizer: Sendable {
         return required
     }
 
-    private func keyRefusals(_ person: Person) -> [Refusal] {
-        let name = person.name.value
+    /// `name` is in the policy's people and `key` is the private half of their listed key:
+    /// what every command that acts as someone (`exec`, `resume`, `approve`) must show.
+    public static func prove(_ name: String, holds key: SigningKey, in policy: Policy) -> Result<Person, Refusal> {
+        guard let person = policy.person(named: name) else {
+            return .failure(Refusal(.unknownPerson,
+                                    "'\(name)' is not in the policy's people (\(policy.path)); add them with the line `runbook keygen \(name)` prints"))
+        }
         guard let text = person.key?.value else {
-            return [Refusal(.noKey, "'\(name)' has no key in the policy; run `runbook keygen \(name)` and add its `key:` to \(request.policy.path)")]
+            return .failure(Refusal(.noKey, "'\(name)' has no key in the policy; run `runbook keygen \(name)` and add its `key:` to \(policy.path)"))
         }
         guard let listed = PublicSigningKey(text: text) else {
-            return [Refusal(.noKey, "'\(name)'s key in the policy is not an `ed25519:BASE64` key")]
+            return .failure(Refusal(.noKey, "'\(name)'s key in the policy is not an `ed25519:BASE64` key"))
         }
-        guard listed == request.executorKey.publicKey else {
-            return [Refusal(.wrongKey, "the private key given is not '\(name)'s: the policy lists \(listed), the key's public half is \(request.executorKey.publicKey)")]
+        guard listed == key.publicKey else {
+            return .failure(Refusal(.wrongKey, "the private key given is not '\(name)'s: the policy lists \(listed), the key's public half is \(key.publicKey)"))
         }
-        return []
+        return .success(person)
     }
 
     private func executorRoleRefusals(_ person: Person, _ graph: RoleGraph) -> [Refusal] {

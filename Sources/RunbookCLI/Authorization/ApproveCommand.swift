@@ -55,11 +55,10 @@ struct ApproveCommand: ParsableCommand {
         guard let policy = loaded.policy else { throw refused(["no policy governs \(playbook)"]) }
         let name = identity.resolvedName
         let key = try identity.loadKey()
-        guard let person = policy.person(named: name) else {
-            throw refused(["'\(name)' is not in the policy's people (\(policy.path))"])
-        }
-        guard let listed = person.key.flatMap({ PublicSigningKey(text: $0.value) }), listed == key.publicKey else {
-            throw refused(["the private key given is not \(name)'s key in the policy"])
+        let person: Person
+        switch Authorizer.prove(name, holds: key, in: policy) {
+        case .success(let found): person = found
+        case .failure(let refusal): throw refused([refusal.description])
         }
         let chosenRole = try approvalRole(loaded, person, policy)
         let now = Int(Date().timeIntervalSince1970)
