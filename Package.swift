@@ -53,7 +53,10 @@ let package = Package(
         ),
         .target(
             name: "PostgresBackend",
-            dependencies: ["BackendKit", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: [
+                "BackendKit", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .target(name: "RedisBackend", dependencies: ["BackendKit", "CHiredis"]),
         .target(

@@ -1,4 +1,9 @@
+import NIOCore
+import NIOPosix
 import PostgresNIO
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Words for what went wrong, from postgres-nio's errors, without credentials or URLs.
 enum PostgresErrorText {
@@ -33,8 +38,29 @@ enum PostgresErrorText {
             return "the server closed the connection" + underlying(error)
         case .clientClosedConnection:
             return "the connection was closed"
+        case .connectionError:
+            return error.underlying.map(network) ?? "the connection failed"
         default:
             return "\(error.code)" + underlying(error)
+        }
+    }
+
+    /// `connection refused`, `cannot resolve db.example: Name or service not known`: SwiftNIO's
+    /// connection errors without their wrapper types, which mean nothing to an operator.
+    static func network(_ error: any Error) -> String {
+        switch error {
+        case let failure as NIOConnectionError:
+            if let first = failure.connectionErrors.first { return network(first.error) }
+            if let dns = failure.dnsAError ?? failure.dnsAAAAError { return network(dns) }
+            return "no address found for \(failure.host)"
+        case let unknown as SocketAddressError.UnknownHost:
+            return "cannot resolve \(unknown.host): \(unknown.errorDescription)"
+        case let io as IOError:
+            return String(cString: strerror(io.errnoCode)).lowercased()
+        case is ChannelError:
+            return "\(error)"
+        default:
+            return String(describing: error)
         }
     }
 

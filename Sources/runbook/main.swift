@@ -5,6 +5,11 @@ import RunbookCLI
 /// Parses and runs the command; every error leaves through here, and command-line
 /// mistakes exit with runbook's usage status (2) rather than the parser's 64.
 func start<Command: AsyncParsableCommand>(_ command: Command.Type) async {
+    // A full disk or a file-size limit must fail the journal's write with an error the run
+    // reports, not kill the process; a closed stdout pipe must not end a run mid-step.
+    // (Steps' own processes start with default signal handling.)
+    signal(SIGXFSZ, SIG_IGN)
+    signal(SIGPIPE, SIG_IGN)
     do {
         var parsed = try command.parseAsRoot()
         if var asyncCommand = parsed as? AsyncParsableCommand {

@@ -41,8 +41,8 @@ final class ExecSandbox {
         try #"{"overallHealth":"GREEN","alerts":[]}"#.write(to: site.appendingPathComponent("golive.json"), atomically: true, encoding: .utf8)
         httpPort = Int.random(in: 20_000...40_000)
         server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-m", "http.server", "--bind", "127.0.0.1", "--directory", site.path, String(httpPort)]
+        server.executableURL = URL(fileURLWithPath: Python.executable)
+        server.arguments = ["-m", "http.server", "--bind", "127.0.0.1", "--directory", site.path, String(httpPort)]
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
@@ -81,10 +81,10 @@ final class ExecSandbox {
         return try names.map { try String(contentsOf: runs.appendingPathComponent($0), encoding: .utf8) }
     }
 
-    func psql(_ sql: String) throws -> String {
+    func psql(_ sql: String, url: String = TestServers.postgresURL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql", TestServers.postgresURL, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql]
+        process.arguments = ["psql", url, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

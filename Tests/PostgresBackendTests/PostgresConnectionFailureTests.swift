@@ -30,7 +30,18 @@ struct PostgresConnectionFailureTests {
         }
         #expect(error?.reason == .connection)
         #expect(error?.message.hasPrefix("cannot connect to postgres at 127.0.0.1:1/") == true)
+        #expect(error?.message.hasSuffix(": connection refused") == true, "\(error?.message ?? "")")
         #expect(error?.message.contains("some-password-1") == false)
+    }
+
+    @Test func aHostThatDoesNotResolveIsNamed() async throws {
+        let error = await #expect(throws: BackendError.self) {
+            _ = try await PostgresBackend().connect(TargetSpec(name: "db", url: "postgres://u:pw-4711@no-such-host.invalid/d"))
+        }
+        #expect(error?.reason == .connection)
+        #expect(error?.message.hasPrefix("cannot connect to postgres at no-such-host.invalid:5432/d: cannot resolve no-such-host.invalid")
+                == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("pw-4711") == false)
     }
 
     @Test func sslmodeRequireRefusesAServerWithoutTLS() async throws {

@@ -6,6 +6,12 @@ public enum RunbookBinary {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
     /// The executable next to the test bundle (SwiftPM builds both into one folder).

@@ -4,8 +4,14 @@ import Foundation
 import Glibc
 #endif
 
-/// Appends events to a run's journal, one JSON line each, and fsyncs before returning,
-/// so a crash loses nothing that was reported as done.
+/// Appends events to a run's journal, one JSON line each, and syncs them to disk before
+/// anything that depends on them happens, so a crash loses nothing that was reported as done.
+///
+/// A step's end may be written `durable: false`: it reaches the disk with the next line
+/// (the next step's start, which is synced before that step runs), one sync per step
+/// instead of two. A killed process loses nothing either way (the kernel holds the
+/// write); a power cut can lose that end line, and resume then treats the step as
+/// unfinished, so it is never run twice without the operator saying so.
 ///
 /// Each line carries `prev`, the SHA-256 of the line before it (`JournalChain.genesis` for
 /// the first); the start, resume and end lines end with the executor's `signature` over the
@@ -19,6 +25,13 @@ public actor JournalWriter {
     private var previousHash: String
     private let signer: Signer?
     private let encoder: JSONEncoder
+    /// A line was written but not yet synced.
+    private var unsynced = false
+    /// Bytes of whole lines in the file: a failed write is cut back to it.
+    private var size: off_t
+    /// Set by a failed write or sync; every later append fails with it, so nothing is
+    /// written after a line that may be torn.
+    private var failure: JournalError?
 
     /// Opens (creating folders as needed) the journal at `path` for appending. An existing
     /// journal continues its numbering and chain; a torn last line (a crash mid-write, never
@@ -39,6 +52,7 @@ public actor JournalWriter {
         self.path = path
         self.descriptor = fd
         self.signer = signer
+        self.size = off_t(complete)
         self.previousHash = lines.last.map { JournalChain.hash(Data($0)) } ?? JournalChain.genesis
         self.seq = (lines.last.flatMap { try? JSONDecoder().decode(JournalEvent.self, from: Data($0)).seq } ?? 0) + 1
         let encoder = JSONEncoder()
@@ -49,9 +63,10 @@ public actor JournalWriter {
     deinit { close(descriptor) }
 
     /// Writes `event` (numbering, timestamping, chaining and, for start, resume and end
-    /// lines, signing it) and waits until it is on disk.
+    /// lines, signing it) and, when `durable`, waits until it and every line before it are on disk.
     @discardableResult
-    public func append(_ event: JournalEvent) throws -> JournalEvent {
+    public func append(_ event: JournalEvent, durable: Bool = true) throws -> JournalEvent {
+        if let failure { throw failure }
         var event = event
         event.seq = seq
         event.time = Timestamp.now()
@@ -71,17 +86,36 @@ public actor JournalWriter {
                 let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw JournalError("cannot write the journal \(path): \(String(cString: strerror(errno)))")
+                    throw fail("cannot write the journal \(path): \(String(cString: strerror(errno)))")
                 }
                 offset += written
             }
         }
-        guard fsync(descriptor) == 0 else {
-            throw JournalError("cannot sync the journal \(path): \(String(cString: strerror(errno)))")
-        }
         seq += 1
         previousHash = hash
+        size += off_t(line.count)
+        unsynced = true
+        if durable { try sync() }
         return event
+    }
+
+    /// Waits until every line written so far is on disk; before the operator is asked
+    /// anything, so a long wait never sits on an unsynced line.
+    public func sync() throws {
+        guard unsynced else { return }
+        guard fdatasync(descriptor) == 0 else {
+            throw fail("cannot sync the journal \(path): \(String(cString: strerror(errno)))")
+        }
+        unsynced = false
+    }
+
+    /// Cuts a partly written line off (best effort: a full disk still allows shrinking a
+    /// file) and refuses every later append.
+    private func fail(_ message: String) -> JournalError {
+        let error = JournalError(message)
+        _ = ftruncate(descriptor, size)
+        failure = error
+        return error
     }
 }
 

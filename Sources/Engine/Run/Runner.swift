@@ -112,7 +112,10 @@ public struct Runner: Sendable {
                 }
             }
         } catch {
-            setup.observer.handle(.note(setup.bound.redactor.redact("the run stopped: \(error)")))
+            let hint = error is JournalError
+                ? "; nothing more was run, and the journal keeps every line written before it: fix the cause, then `runbook resume \(runID)`"
+                : ""
+            setup.observer.handle(.note(setup.bound.redactor.redact("the run stopped: \(error)\(hint)")))
             await pool.closeAll()
             return .failed
         }

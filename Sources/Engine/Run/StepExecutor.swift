@@ -42,6 +42,7 @@ struct StepExecutor: Sendable {
             return Outcome(result: .failed, row: .init(id: id, title: title, status: .failed, durationMs: 0))
         }
         if step.needsConfirmation {
+            try await journal.sync()
             let approved = await setup.operatorIO.confirm(stepID: step.id.value, title: title, effect: effect)
             var event = JournalEvent(type: .confirmation, run: runID)
             event.step = id
@@ -103,6 +104,7 @@ struct StepExecutor: Sendable {
         let redactor = setup.bound.redactor
         switch step.action {
         case .manual(let manual):
+            try await journal.sync()
             let done = await setup.operatorIO.complete(
                 stepID: step.id.value, instructions: manual.instructions.map { redactor.redact(evaluator.render($0)) },
                 checklist: manual.checklist.map { redactor.redact(evaluator.render($0)) })
@@ -177,7 +179,7 @@ struct StepExecutor: Sendable {
         event.durationMs = ms
         event.message = error
         event.outputs = outputs.mapValues { JournalRedaction.clean($0, setup.bound.redactor) }
-        try await journal.append(event)
+        try await journal.append(event, durable: false)
     }
 
     static func delay(_ retry: Retry?, attempt: Int) -> Language.Duration {
