@@ -15,8 +15,8 @@ final class ExecSandbox {
     let state: URL
     /// `XDG_CONFIG_HOME` of the runs: keys live in `config/runbook/keys/NAME.key`.
     let config: URL
-    let httpPort: Int
-    private let server: Process
+    private let server: PythonHTTPServer
+    var httpPort: Int { server.port }
     /// Unique per sandbox, so tests running side by side never share tables or keys.
     let tag = "t" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
 
@@ -39,24 +39,10 @@ final class ExecSandbox {
         try FileManager.default.createDirectory(at: site.appendingPathComponent("health"), withIntermediateDirectories: true)
         try "ok".write(to: site.appendingPathComponent("health/index.html"), atomically: true, encoding: .utf8)
         try #"{"overallHealth":"GREEN","alerts":[]}"#.write(to: site.appendingPathComponent("golive.json"), atomically: true, encoding: .utf8)
-        httpPort = Int.random(in: 20_000...40_000)
-        server = Process()
-        server.executableURL = URL(fileURLWithPath: Python.executable)
-        server.arguments = ["-m", "http.server", "--bind", "127.0.0.1", "--directory", site.path, String(httpPort)]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        for _ in 0..<100 {
-            if Self.listening(httpPort) { break }
-            usleep(50_000)
-        }
-        guard Self.listening(httpPort) else { throw TestServers.Missing(description: "the test HTTP server did not start") }
+        server = try PythonHTTPServer(["-m", "http.server", "--bind", "127.0.0.1", "--directory", site.path, "0"])
     }
 
     deinit {
-        // SIGKILL: a child started from a Swift worker thread inherits a mask that blocks SIGTERM.
-        kill(server.processIdentifier, SIGKILL)
-        server.waitUntilExit()
         try? FileManager.default.removeItem(at: folder)
     }
 

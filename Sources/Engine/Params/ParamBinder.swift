@@ -57,8 +57,12 @@ public struct ParamBinder: Sendable {
                 problems.append(param.secret ? problem.replacingOccurrences(of: text, with: "***") : problem)
                 continue
             }
-            params[name] = Self.typed(text, param.type.value)
-            shown[name] = param.secret ? "***" : text
+            // A file as an absolute path without links: a step that changes folder still finds
+            // it, and a name such as `-rf` reaches commands as `/…/-rf`, never as an option.
+            let value = param.type.value == .file && checkFiles
+                ? URL(fileURLWithPath: text).standardizedFileURL.resolvingSymlinksInPath().path : text
+            params[name] = Self.typed(value, param.type.value)
+            shown[name] = param.secret ? "***" : value
         }
         var env: [String: String] = [:]
         for variable in environment == nil ? [] : playbook.env {

@@ -21,7 +21,7 @@ struct IdentityOptions: ParsableArguments {
         do {
             return try KeyFile.read(path).key
         } catch {
-            Terminal.error("error: \(error)\nrefused: nothing was run\n")
+            Terminal.error(TerminalText.safe("error: \(error)\nrefused: nothing was run\n", keepingNewlines: true))
             throw ExitStatus.refused.exitCode
         }
     }

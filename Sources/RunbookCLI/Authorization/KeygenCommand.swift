@@ -34,7 +34,7 @@ struct KeygenCommand: ParsableCommand {
             try KeyFile.write(key, name: name, to: privatePath)
             try "\(key.publicKey)\n".write(toFile: location.publicKey(for: name), atomically: true, encoding: .utf8)
         } catch {
-            Terminal.error("error: \(error)\n")
+            Terminal.error(TerminalText.safe("error: \(error)\n", keepingNewlines: true))
             throw ExitStatus.usage.exitCode
         }
         Terminal.error("wrote \(privatePath) (private, mode 0600: keep it to yourself) and \(location.publicKey(for: name))\nadd this under `people:` in runbook.policy.yaml, with your roles:\n")

@@ -29,7 +29,7 @@ struct DocsCommand: ParsableCommand {
         do {
             entries = try DocsSite.entries(playbooks)
         } catch {
-            Terminal.error("error: \(error)\n")
+            Terminal.error(TerminalText.safe("error: \(error)\n", keepingNewlines: true))
             throw ExitStatus.usage.exitCode
         }
         guard !entries.isEmpty else {

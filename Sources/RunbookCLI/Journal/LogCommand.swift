@@ -43,7 +43,7 @@ struct LogCommand: ParsableCommand {
         do {
             events = try JournalReader.read(path)
         } catch {
-            Terminal.error("error: \(error)\n")
+            Terminal.error(TerminalText.safe("error: \(error)\n", keepingNewlines: true))
             throw ExitStatus.usage.exitCode
         }
         Terminal.write(events.map { TerminalText.safe(Self.line($0)) }.joined(separator: "\n") + "\n")

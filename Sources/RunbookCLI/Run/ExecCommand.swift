@@ -43,7 +43,7 @@ struct ExecCommand: AsyncParsableCommand {
         do {
             journal = try JournalWriter(path: options.stateDirectory.journalPath(for: runID), signer: authorized.signer)
         } catch {
-            Terminal.error("error: \(error)\nrefused: nothing was run\n")
+            Terminal.error(TerminalText.safe("error: \(error)\nrefused: nothing was run\n", keepingNewlines: true))
             throw ExitStatus.refused.exitCode
         }
         try await RunLauncher.launch(Runner(setup: setup, runID: runID, journal: journal))

@@ -32,7 +32,7 @@ struct ResumeCommand: AsyncParsableCommand {
         do {
             record = RunRecord(id: runID, events: try JournalReader.read(state.journalPath(for: runID)))
         } catch {
-            Terminal.error("error: \(error)\n")
+            Terminal.error(TerminalText.safe("error: \(error)\n", keepingNewlines: true))
             throw ExitStatus.usage.exitCode
         }
         guard let start = record.start, let path = start.playbook else {

@@ -10,7 +10,8 @@ enum RunLauncher {
         switch ParamBinder(playbook: loaded.playbook).bind(given, environment: ProcessInfo.processInfo.environment) {
         case .success(let bound): return bound
         case .failure(let problems):
-            Terminal.error(problems.messages.map { "error: \($0)\n" }.joined() + "refused: nothing was run\n")
+            let text = problems.messages.map { "error: \($0)\n" }.joined() + "refused: nothing was run\n"
+            Terminal.error(TerminalText.safe(text, keepingNewlines: true))
             throw ExitStatus.refused.exitCode
         }
     }

@@ -5,48 +5,6 @@ import TestSupport
 
 /// A server that answers badly: 500s, and answers that never come in time.
 @Suite(.serialized) struct HTTPFaultTests {
-    /// `/fail` answers 500, `/slow` waits two minutes, anything else 200 with `{"ok": true}`.
-    static let server = """
-    import http.server, sys, time
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            if self.path.startswith('/slow'):
-                time.sleep(120)
-            code = 500 if self.path.startswith('/fail') else 200
-            body = b'{"error": "boom"}' if code == 500 else b'{"ok": true}'
-            self.send_response(code)
-            self.send_header('Content-Type', 'application/json')
-            self.send_header('Content-Length', str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        def log_message(self, *args):
-            pass
-    http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])), Handler).serve_forever()
-    """
-
-    final class Server {
-        let port = Int.random(in: 40_001...50_000)
-        private let process = Process()
-
-        init() throws {
-            process.executableURL = URL(fileURLWithPath: Python.executable)
-            process.arguments = ["-c", HTTPFaultTests.server, String(port)]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            for _ in 0..<100 {
-                if ExecSandbox.listening(port) { break }
-                usleep(50_000)
-            }
-            try TestServers.requireListening(port: port, name: "the faulty HTTP server")
-        }
-
-        deinit {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-    }
-
     static func playbook(_ steps: String, verify: String = "") -> String {
         FaultPlaybook.header("http-faults", env: []) + """
 
@@ -63,7 +21,7 @@ import TestSupport
     }
 
     @Test func a500FailsTheStepAfterItsRetries() throws {
-        let server = try Server()
+        let server = try FaultyHTTPServer()
         let box = try ExecSandbox()
         try box.write("p.yaml", Self.playbook("""
           - id: call
@@ -82,7 +40,7 @@ import TestSupport
     }
 
     @Test func aSlowAnswerFailsTheStepAtItsTimeout() throws {
-        let server = try Server()
+        let server = try FaultyHTTPServer()
         let box = try ExecSandbox()
         try box.write("p.yaml", Self.playbook("""
           - id: call
@@ -101,7 +59,7 @@ import TestSupport
     }
 
     @Test func a500InVerifyFailsVerification() throws {
-        let server = try Server()
+        let server = try FaultyHTTPServer()
         let box = try ExecSandbox()
         try box.write("p.yaml", Self.playbook("", verify: """
         verify:
