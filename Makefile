@@ -1,7 +1,7 @@
 # The README's two commands are `make lint` and `make test`.
 SWIFT ?= swift
 
-.PHONY: deps test-deps build lint test bench demo
+.PHONY: deps test-deps build lint test bench demo fuzz
 
 ## System packages the build needs (libyaml).
 deps:
@@ -39,3 +39,8 @@ demo:
 ## ansible-lint, and start-up. Installs what it needs and starts and stops its own servers.
 bench: deps
 	benchmarks/run
+
+## Fuzzes the YAML loader, parser and checker with libFuzzer and AddressSanitizer for
+## FUZZ_SECONDS (600): corpus in .fuzz/corpus, crashes in .fuzz/findings/ (scripts/fuzz).
+fuzz: deps
+	scripts/fuzz

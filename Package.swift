@@ -107,12 +107,21 @@ let package = Package(
             path: "benchmarks/exec-floor"
         ),
 
+        // Fuzzing (scripts/fuzz): one input through lint, libFuzzer's driver, and the fuzz/replay executable
+        .target(name: "FuzzHarness", dependencies: ["Diagnostics", "YAMLLoader", "Language", "Checker"]),
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(
+            name: "runbook-fuzz",
+            dependencies: ["FuzzHarness", "CFuzzerDriver", "Diagnostics", "YAMLLoader", "Language", "Checker"]
+        ),
+
         // Tests
         .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
         .testTarget(name: "YAMLLoaderTests", dependencies: ["YAMLLoader", "TestSupport"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzHarness", "Diagnostics"], exclude: ["Fixtures"]),
         .target(name: "BackendTestSupport", dependencies: ["BackendKit"], path: "Tests/BackendTestSupport"),
         .testTarget(name: "ShellBackendTests", dependencies: ["ShellBackend", "BackendTestSupport"]),
         .testTarget(name: "PostgresBackendTests", dependencies: ["PostgresBackend", "BackendTestSupport"]),

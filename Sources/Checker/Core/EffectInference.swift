@@ -18,6 +18,8 @@ struct EffectInference {
     let callees: CalleeResolver
     let callerPath: String
     var depth = 0
+    /// Shared by the whole call tree, so each callee is inferred once per depth.
+    var calleeEffects = CalleeEffectCache()
 
     func infer(_ action: Action) -> InferredEffect {
         switch action {
@@ -28,7 +30,7 @@ struct EffectInference {
                 return InferredEffect(effect: .destructive, reason: worst.reason,
                                       evidence: script.range(ofBytes: worst.range))
             }
-            if ShellEffects.isReadOnly(script.text) {
+            if findings.isEmpty {  // what ShellEffects.isReadOnly says, without analysing the script again
                 return InferredEffect(effect: .read, reason: "every command only reads")
             }
             let reason = findings.first?.reason ?? "a shell script can change anything unless it only runs read-only commands"
@@ -65,19 +67,28 @@ struct EffectInference {
             guard depth < 8, let callee = callees.load(call.path.value, callerPath) else {
                 return InferredEffect(effect: .read, reason: "the called playbook could not be read")
             }
-            let inner = EffectInference(source: Self.sourceOf(callee) ?? source, callees: callees,
-                                    callerPath: callee.path, depth: depth + 1)
-            var strongest = InferredEffect(effect: .read, reason: "'\(call.path.value)' only reads")
-            for step in callee.allSteps {
-                let stepEffect = max(step.effect?.value ?? .read, inner.infer(step.action).effect)
-                if stepEffect > strongest.effect {
-                    strongest = InferredEffect(effect: stepEffect,
-                                               reason: "'\(call.path.value)' has a \(stepEffect.rawValue) step '\(step.id.value)'",
-                                               evidence: call.path.range)
-                }
+            let strongest = calleeEffects.entry(for: callee.path, depth: depth) { strongestStep(of: callee) }
+            guard let stepID = strongest.stepID else {
+                return InferredEffect(effect: .read, reason: "'\(call.path.value)' only reads")
             }
-            return strongest
+            return InferredEffect(effect: strongest.effect,
+                                  reason: "'\(call.path.value)' has a \(strongest.effect.rawValue) step '\(stepID)'",
+                                  evidence: call.path.range)
         }
+    }
+
+    /// The first of the callee's steps with its strongest effect, its own calls inferred one level deeper.
+    private func strongestStep(of callee: Playbook) -> CalleeEffectCache.Entry {
+        let inner = EffectInference(source: Self.sourceOf(callee) ?? source, callees: callees,
+                                    callerPath: callee.path, depth: depth + 1, calleeEffects: calleeEffects)
+        var strongest = CalleeEffectCache.Entry(effect: .read, stepID: nil)
+        for step in callee.allSteps {
+            let stepEffect = max(step.effect?.value ?? .read, inner.infer(step.action).effect)
+            if stepEffect > strongest.effect {
+                strongest = CalleeEffectCache.Entry(effect: stepEffect, stepID: step.id.value)
+            }
+        }
+        return strongest
     }
 
     /// Callee positions come from the callee's own file.

@@ -17,9 +17,10 @@ public enum PolicyChecker {
         var out: [Diagnostic] = []
         let graph = RoleGraph(policy)
         let names = policy.roles.map(\.name.value)
+        let listed = RoleList.note(names)
         func requireRole(_ role: Located<String>, _ where_: String) {
             guard !graph.exists(role.value) else { return }
-            var notes = [DiagnosticNote("roles: \(names.joined(separator: ", "))")]
+            var notes = [DiagnosticNote(listed)]
             if let guess = Suggestion.closest(to: role.value, in: names) {
                 notes.insert(DiagnosticNote("did you mean '\(guess)'?"), at: 0)
             }

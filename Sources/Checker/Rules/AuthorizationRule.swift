@@ -97,7 +97,7 @@ struct AuthorizationRule: PlaybookRule {
 
     private func unknownRole(_ role: Located<String>, _ policy: Policy, _ context: CheckContext) {
         let names = policy.roles.map(\.name.value)
-        var notes = [DiagnosticNote("roles: \(names.joined(separator: ", "))")]
+        var notes = [DiagnosticNote(RoleList.note(names))]
         if let guess = Suggestion.closest(to: role.value, in: names) {
             notes.insert(DiagnosticNote("did you mean '\(guess)'?"), at: 0)
         }

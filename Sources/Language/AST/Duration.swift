@@ -37,8 +37,10 @@ public struct Duration: Sendable, Hashable, Comparable, CustomStringConvertible 
                   let factor = Self.units.first(where: { $0.suffix == unit })?.milliseconds
             else { return nil }
             let (product, overflow) = amount.multipliedReportingOverflow(by: factor)
-            guard !overflow else { return nil }
-            total += product
+            // Each part fits, but enough `999999999d` parts overflow the sum (a fuzz regression fixture).
+            let (sum, sumOverflow) = total.addingReportingOverflow(product)
+            guard !overflow, !sumOverflow else { return nil }
+            total = sum
         }
         self.milliseconds = total
     }
