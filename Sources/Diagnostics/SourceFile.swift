@@ -2,17 +2,20 @@
 public struct SourceFile: Sendable {
     /// The path as the user gave it; diagnostics print it unchanged.
     public let path: String
-    public let text: String
     public let bytes: [UInt8]
     private let lineStarts: [Int]
+
+    /// The whole text, decoded on each use: lint never asks for it, and holds many files.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        self.text = String(decoding: bytes, as: UTF8.self)
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+            }
         }
         self.lineStarts = starts
     }

@@ -62,9 +62,22 @@ public enum Frontend {
 
     /// Whether the text is a playbook: a mapping whose keys include `runbook`.
     public static func looksLikePlaybook(_ source: SourceFile) -> Bool {
-        for lineNumber in 1...max(1, source.lineCount) {
-            guard let line = source.line(lineNumber) else { break }
-            if line.hasPrefix("runbook:") { return true }
+        looksLikePlaybook(bytes: source.bytes)
+    }
+
+    /// `looksLikePlaybook` of a file's bytes: whether a line starts with `runbook:`.
+    public static func looksLikePlaybook(bytes: [UInt8]) -> Bool {
+        let marker = Array("runbook:".utf8)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            // A byte match is checked again as text, so a combining mark after the colon counts as before.
+            if bytes[lineStart..<lineEnd].starts(with: marker) {
+                var end = lineEnd
+                if end > lineStart, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                if String(decoding: bytes[lineStart..<end], as: UTF8.self).hasPrefix("runbook:") { return true }
+            }
+            lineStart = lineEnd + 1
         }
         return false
     }

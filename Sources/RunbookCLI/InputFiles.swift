@@ -37,7 +37,8 @@ enum InputFiles {
                 let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
                 if Frontend.isPolicy(path: full) {
                     inFolder.append(full)
-                } else if let source = try? read(full), Frontend.looksLikePlaybook(source) {
+                } else if let data = FileManager.default.contents(atPath: full),
+                          Frontend.looksLikePlaybook(bytes: [UInt8](data)) {
                     inFolder.append(full)
                 }
             }
@@ -45,12 +46,5 @@ enum InputFiles {
         }
         var seen = Set<String>()
         return found.filter { seen.insert($0).inserted }
-    }
-
-    static func read(_ path: String) throws(Problem) -> SourceFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Problem(description: "\(path): cannot read the file")
-        }
-        return SourceFile(path: path, bytes: [UInt8](data))
     }
 }

@@ -54,8 +54,42 @@ struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
-        var firstKeyRange: [String: SourceRange] = [:]
+        var keys = MappingKeys()
         var size = 1
+
+        /// A key given twice in one mapping: the second key and where the first one is.
+        struct Duplicate {
+            var key: YAMLNode
+            var text: String
+            var first: SourceRange
+        }
+
+        /// Room for the children of a typical container from the start, rather than growing there.
+        static let initialCapacity = 8
+
+        /// Adds a finished child: an item, a mapping's key, or the value that completes a pair.
+        mutating func attach(_ node: consuming YAMLNode, size: Int) -> Duplicate? {
+            self.size += size
+            guard isMapping else {
+                if items.isEmpty { items.reserveCapacity(Self.initialCapacity) }
+                items.append(node)
+                return nil
+            }
+            guard let key = pendingKey else {
+                pendingKey = node
+                return nil
+            }
+            pendingKey = nil
+            if pairs.isEmpty { pairs.reserveCapacity(Self.initialCapacity) }
+            var duplicate: Duplicate?
+            if let text = key.scalar?.value {
+                if let first = keys.insert(text, pair: pairs.count) {
+                    duplicate = Duplicate(key: key, text: text, first: pairs[first].key.range)
+                }
+            }
+            pairs.append(YAMLPair(key: key, value: node))
+            return duplicate
+        }
     }
 
     mutating func run() {
@@ -160,32 +194,17 @@ struct TreeBuilder {
         return true
     }
 
-    /// Attaches a finished node to its parent, or makes it the root.
-    private mutating func add(_ node: YAMLNode, size: Int) -> Bool {
-        guard var parent = stack.popLast() else {
+    /// Attaches a finished node to its parent (in place, so the parent's arrays are not
+    /// copied), or makes it the root.
+    private mutating func add(_ node: consuming YAMLNode, size: Int) -> Bool {
+        guard !stack.isEmpty else {
             root = node
             return true
         }
-        parent.size += size
-        if parent.isMapping {
-            if let key = parent.pendingKey {
-                if let text = key.scalar?.value {
-                    if let first = parent.firstKeyRange[text] {
-                        report(YAMLRules.duplicateKey, "duplicate key '\(text)'", at: key.range,
-                               notes: [DiagnosticNote("'\(text)' is first defined here", at: first)])
-                    } else {
-                        parent.firstKeyRange[text] = key.range
-                    }
-                }
-                parent.pairs.append(YAMLPair(key: key, value: node))
-                parent.pendingKey = nil
-            } else {
-                parent.pendingKey = node
-            }
-        } else {
-            parent.items.append(node)
+        if let duplicate = stack[stack.count - 1].attach(node, size: size) {
+            report(YAMLRules.duplicateKey, "duplicate key '\(duplicate.text)'", at: duplicate.key.range,
+                   notes: [DiagnosticNote("'\(duplicate.text)' is first defined here", at: duplicate.first)])
         }
-        stack.append(parent)
         return true
     }
 

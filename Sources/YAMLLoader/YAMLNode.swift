@@ -17,7 +17,8 @@ public struct YAMLScalar: Sendable, Hashable {
 
     /// A plain scalar YAML 1.2 reads as null: empty, `~`, `null`.
     public var isNull: Bool {
-        style == .plain && ["", "~", "null", "Null", "NULL"].contains(value)
+        // Only ASCII text of at most four bytes can equal one of the spellings.
+        style == .plain && value.utf8.count <= 4 && ["", "~", "null", "Null", "NULL"].contains(value)
     }
 }
 
@@ -33,6 +34,9 @@ public struct YAMLPair: Sendable {
 }
 
 /// A node of the YAML tree with its exact source range.
+///
+/// Nodes are copied at every turn between the loader and the parser, so their fields live
+/// in one shared, immutable box: a copy costs one reference count, not one per string inside.
 public struct YAMLNode: Sendable {
     public enum Kind: Sendable {
         case scalar(YAMLScalar)
@@ -40,15 +44,36 @@ public struct YAMLNode: Sendable {
         case mapping([YAMLPair])
     }
 
-    public var kind: Kind
-    public var range: SourceRange
+    public var kind: Kind {
+        get { storage.kind }
+        set { storage = Storage(kind: newValue, range: range, tag: tag) }
+    }
+    public var range: SourceRange {
+        get { storage.range }
+        set { storage = Storage(kind: kind, range: newValue, tag: tag) }
+    }
     /// The explicit tag, e.g. `!!str`, `tag:yaml.org,2002:str` or `!custom`; nil when untagged.
-    public var tag: String?
+    public var tag: String? {
+        get { storage.tag }
+        set { storage = Storage(kind: kind, range: range, tag: newValue) }
+    }
+
+    private var storage: Storage
 
     public init(kind: Kind, range: SourceRange, tag: String? = nil) {
-        self.kind = kind
-        self.range = range
-        self.tag = tag
+        storage = Storage(kind: kind, range: range, tag: tag)
+    }
+
+    private final class Storage: Sendable {
+        let kind: Kind
+        let range: SourceRange
+        let tag: String?
+
+        init(kind: Kind, range: SourceRange, tag: String?) {
+            self.kind = kind
+            self.range = range
+            self.tag = tag
+        }
     }
 
     public var scalar: YAMLScalar? {

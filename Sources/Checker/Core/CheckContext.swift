@@ -15,6 +15,8 @@ final class CheckContext {
     var stepEffects: [String: Effect] = [:]
     /// What decided each step's inferred effect, for messages that explain a verdict.
     var stepEvidence: [String: InferredEffect] = [:]
+    /// The playbook's names, built once for the rules that resolve expressions.
+    private(set) lazy var scope = Scope(self)
 
     init(playbook: Playbook, source: SourceFile, policy: Policy?, callees: CalleeResolver) {
         self.playbook = playbook

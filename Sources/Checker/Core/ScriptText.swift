@@ -6,50 +6,61 @@ import YAMLLoader
 /// so analysers see valid text and their offsets still map back into the file.
 struct ScriptText {
     let text: String
-    private let map: ScalarPositionMap
-    /// UTF-8 offset → Unicode scalar offset, for analysers that report byte ranges.
-    private let scalarIndexOfByte: [Int]
+    private let node: YAMLNode
+    private let source: SourceFile
 
     init(node: YAMLNode, source: SourceFile) {
-        let raw = node.scalar?.value ?? ""
-        self.text = Self.mask(raw)
-        self.map = ScalarPositionMap(node: node, source: source)
-        var table: [Int] = []
-        table.reserveCapacity(text.utf8.count + 1)
-        var index = 0
-        for scalar in text.unicodeScalars {
-            for _ in 0..<UTF8.width(scalar) { table.append(index) }
-            index += 1
-        }
-        table.append(index)
-        self.scalarIndexOfByte = table
+        self.text = Self.mask(node.scalar?.value ?? "")
+        self.node = node
+        self.source = source
     }
 
-    /// The file range of a UTF-8 byte range of `text`.
+    /// The file range of a UTF-8 byte range of `text`. Only findings need a place, so the
+    /// position map is made here rather than for every script.
     func range(ofBytes bytes: Range<Int>) -> SourceRange {
-        let last = scalarIndexOfByte.count - 1
-        let lower = scalarIndexOfByte[max(0, min(bytes.lowerBound, last))]
-        let upper = scalarIndexOfByte[max(0, min(bytes.upperBound, last))]
-        return map.range(lower..<max(lower, upper))
+        let lower = scalarOffset(ofByte: bytes.lowerBound)
+        let upper = scalarOffset(ofByte: bytes.upperBound)
+        return ScalarPositionMap(node: node, source: source).range(lower..<max(lower, upper))
     }
 
-    /// Replaces every `${{ … }}` by `x`s of the same length.
+    /// The Unicode scalar offset of the scalar holding UTF-8 byte `byte` (clamped to the text;
+    /// the end of the text is the scalar count).
+    private func scalarOffset(ofByte byte: Int) -> Int {
+        let utf8 = text.utf8
+        let clamped = max(0, min(byte, utf8.count))
+        var scalars = 0
+        for unit in utf8.prefix(clamped + 1) where !UTF8.isContinuation(unit) { scalars += 1 }
+        // Counting through `byte` itself counts its own scalar (or nothing, at the end).
+        return clamped < utf8.count ? scalars - 1 : scalars
+    }
+
+    /// Replaces every `${{ … }}` by as many `x`s as it has Unicode scalars, so scalar offsets
+    /// stay the same; an unclosed `${{` is masked to the end.
     static func mask(_ raw: String) -> String {
-        var out = String.UnicodeScalarView()
-        let scalars = Array(raw.unicodeScalars)
+        let bytes = Array(raw.utf8)
+        var out: [UInt8] = []
+        var copied = 0
         var index = 0
-        while index < scalars.count {
-            if index + 2 < scalars.count, scalars[index] == "$", scalars[index + 1] == "{", scalars[index + 2] == "{" {
-                var end = index + 3
-                while end + 1 < scalars.count, !(scalars[end] == "}" && scalars[end + 1] == "}") { end += 1 }
-                let stop = min(end + 2, scalars.count)
-                for _ in index..<stop { out.append("x") }
-                index = stop
+        while index + 2 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "$"), bytes[index + 1] == UInt8(ascii: "{"),
+                  bytes[index + 2] == UInt8(ascii: "{")
+            else {
+                index += 1
                 continue
             }
-            out.append(scalars[index])
-            index += 1
+            if out.isEmpty { out.reserveCapacity(bytes.count) }
+            out.append(contentsOf: bytes[copied..<index])
+            var end = index + 3
+            while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "}") && bytes[end + 1] == UInt8(ascii: "}")) {
+                end += 1
+            }
+            let stop = min(end + 2, bytes.count)
+            for byte in bytes[index..<stop] where !UTF8.isContinuation(byte) { out.append(UInt8(ascii: "x")) }
+            copied = stop
+            index = stop
         }
-        return String(out)
+        guard copied > 0 else { return raw }
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
     }
 }

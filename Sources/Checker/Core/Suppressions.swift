@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// `# runbook:ignore RULE reason` comments: a finding of RULE on the comment's line, or on the
 /// line below a comment that stands alone, is dropped. The reason is required, so every
@@ -54,15 +55,18 @@ public struct Suppressions {
     static func mentionsMarker(_ bytes: [UInt8]) -> Bool {
         let marker = Array("runbook:ignore".utf8)
         guard bytes.count >= marker.count else { return false }
-        var index = 0
         let last = bytes.count - marker.count
-        while index <= last {
-            if bytes[index] == marker[0], bytes[index + 7] == marker[7], Array(bytes[index..<index + marker.count]) == marker {
-                return true
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var index = 0
+            // memchr finds the candidates' first letter far faster than a byte loop.
+            while index <= last, let found = memchr(base + index, Int32(marker[0]), last + 1 - index) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if buffer[index..<index + marker.count].elementsEqual(marker) { return true }
+                index += 1
             }
-            index += 1
+            return false
         }
-        return false
     }
 
     /// `diagnostics` without the suppressed ones, plus problems with the comments themselves.

@@ -17,6 +17,8 @@ struct EffectRule: PlaybookRule {
     func check(_ context: CheckContext) {
         let inference = EffectInference(source: context.source, callees: context.callees,
                                         callerPath: context.playbook.path)
+        context.stepEffects.reserveCapacity(context.allSteps.count)
+        context.stepEvidence.reserveCapacity(context.allSteps.count)
         for step in context.allSteps {
             let inferred = inference.infer(step.action)
             reportUnknown(inferred, context)

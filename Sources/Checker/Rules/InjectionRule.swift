@@ -15,7 +15,7 @@ struct InjectionRule: PlaybookRule {
     ]
 
     func check(_ context: CheckContext) {
-        let scope = Scope(playbook: context.playbook)
+        let scope = context.scope
         for step in context.allSteps { check(step.action, scope, context) }
         for probe in context.playbook.preconditions + context.playbook.verify { check(probe.action, scope, context) }
     }

@@ -7,7 +7,7 @@ struct ReferenceRule: PlaybookRule {
 
     func check(_ context: CheckContext) {
         let playbook = context.playbook
-        var scope = Scope(playbook: playbook)
+        var scope = context.scope
 
         scope.stepsUnavailableReason = "targets are connected before any step runs"
         for target in playbook.targets {
@@ -17,6 +17,7 @@ struct ReferenceRule: PlaybookRule {
         for probe in playbook.preconditions { typeAll(probe.templates, scope, context) }
 
         scope.stepsUnavailableReason = nil
+        scope.earlierSteps.reserveCapacity(playbook.steps.count)
         for step in playbook.steps {
             check(step, scope, context)
             // Copying the scope costs O(steps): only steps with rollback steps need their own.

@@ -28,25 +28,29 @@ struct TargetRule: PlaybookRule {
                               at: target.name.range)
             }
         }
-        let actions = context.allSteps.map(\.action) + (playbook.preconditions + playbook.verify).map(\.action)
-        for action in actions {
-            guard let name = action.target, let wanted = action.kind.backend else { continue }
-            guard let target = playbook.target(named: name.value) else {
-                var notes: [DiagnosticNote] = []
-                let candidates = playbook.targets.filter { $0.backend.value == wanted }.map(\.name.value)
-                if let guess = Suggestion.closest(to: name.value, in: candidates) {
-                    notes.append(DiagnosticNote("did you mean '\(guess)'?"))
-                } else {
-                    notes.append(DiagnosticNote("declare it under targets: `\(name.value): { backend: \(wanted), url: … }`"))
-                }
-                context.error(Self.unknown, "unknown target '\(name.value)'", at: name.range, notes: notes)
-                continue
+        for step in context.allSteps { checkTarget(of: step.action, playbook, context) }
+        for probe in playbook.preconditions { checkTarget(of: probe.action, playbook, context) }
+        for probe in playbook.verify { checkTarget(of: probe.action, playbook, context) }
+    }
+
+    /// The target an action names exists and speaks the action's backend.
+    private func checkTarget(of action: Action, _ playbook: Playbook, _ context: CheckContext) {
+        guard let name = action.target, let wanted = action.kind.backend else { return }
+        guard let target = playbook.target(named: name.value) else {
+            var notes: [DiagnosticNote] = []
+            let candidates = playbook.targets.filter { $0.backend.value == wanted }.map(\.name.value)
+            if let guess = Suggestion.closest(to: name.value, in: candidates) {
+                notes.append(DiagnosticNote("did you mean '\(guess)'?"))
+            } else {
+                notes.append(DiagnosticNote("declare it under targets: `\(name.value): { backend: \(wanted), url: … }`"))
             }
-            if target.backend.value != wanted, Self.backends.contains(target.backend.value) {
-                context.error(Self.backend,
-                              "a \(wanted) action cannot use target '\(name.value)', which is \(target.backend.value)",
-                              at: name.range, notes: [DiagnosticNote("target declared here", at: target.name.range)])
-            }
+            context.error(Self.unknown, "unknown target '\(name.value)'", at: name.range, notes: notes)
+            return
+        }
+        if target.backend.value != wanted, Self.backends.contains(target.backend.value) {
+            context.error(Self.backend,
+                          "a \(wanted) action cannot use target '\(name.value)', which is \(target.backend.value)",
+                          at: name.range, notes: [DiagnosticNote("target declared here", at: target.name.range)])
         }
     }
 }

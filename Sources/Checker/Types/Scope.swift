@@ -11,14 +11,16 @@ struct Scope {
     /// Why `steps.*` is unavailable here, when it is (e.g. in preconditions).
     var stepsUnavailableReason: String?
 
-    init(playbook: Playbook) {
+    init(_ context: CheckContext) {
+        let playbook = context.playbook
         for param in playbook.params {
             params[param.name.value] = (ValueType(param.type.value, choices: param.choices.map(\.value)), param.secret)
         }
         for variable in playbook.env {
             env[variable.name.value] = variable.secret
         }
-        for step in playbook.allSteps {
+        allSteps.reserveCapacity(context.allSteps.count)
+        for step in context.allSteps {
             allSteps[step.id.value] = step.action.kind
         }
     }

@@ -9,6 +9,10 @@ public final class Workspace: Sendable {
     /// A policy given with `--policy`, overriding the walk up from each playbook.
     private let explicitPolicy: String?
     private let parsed = Mutex<[String: Parsed]>([:])
+    /// `normalize` of each path asked about: the policy's path comes up once per playbook.
+    private let normalizedPaths = Mutex<[String: String]>([:])
+    /// The policy of each folder, by the folder as the playbook's path spells it.
+    private let policyPaths = Mutex<[String: String?]>([:])
 
     /// A parsed file and its text.
     public struct Parsed: Sendable {
@@ -22,7 +26,7 @@ public final class Workspace: Sendable {
 
     /// Reads and parses `path` (as a policy when its name says so); nil when unreadable.
     public func parse(_ path: String) -> Parsed? {
-        let key = Self.normalize(path)
+        let key = normalized(path)
         if let cached = parsed.withLock({ $0[key] }) { return cached }
         guard let bytes = try? FileBytes.read(path) else { return nil }
         let source = SourceFile(path: path, bytes: bytes)
@@ -31,9 +35,26 @@ public final class Workspace: Sendable {
         return entry
     }
 
+    /// Lets go of the parse of `path`; asked for again, the file is read and parsed again. A lint
+    /// of many playbooks drops each tree once it is checked, rather than holding all of them.
+    public func forget(_ path: String) {
+        let key = normalized(path)
+        _ = parsed.withLock { $0.removeValue(forKey: key) }
+    }
+
     /// The policy file for a playbook: `--policy`, else the nearest `runbook.policy.yaml` up the tree.
     public func policyPath(for playbookPath: String) -> String? {
         if let explicitPolicy { return explicitPolicy }
+        // Playbooks of one folder share a policy: walk up once per folder.
+        let folder = playbookPath.lastIndex(of: "/").map { String(playbookPath[..<$0]) } ?? ""
+        if let known = policyPaths.withLock({ $0[folder] }) { return known }
+        let found = Self.nearestPolicy(above: playbookPath)
+        policyPaths.withLock { $0[folder] = .some(found) }
+        return found
+    }
+
+    /// The nearest `runbook.policy.yaml` in the folder of `playbookPath` or above it.
+    private static func nearestPolicy(above playbookPath: String) -> String? {
         var folder = URL(fileURLWithPath: playbookPath).standardizedFileURL.deletingLastPathComponent()
         while true {
             let candidate = folder.appendingPathComponent(Frontend.policyFileName)
@@ -67,5 +88,13 @@ public final class Workspace: Sendable {
     /// One spelling per file (`./a/b.yaml` and `a/b.yaml` are the same), for de-duplication.
     public static func normalize(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// `normalize(path)`, worked out once per path.
+    public func normalized(_ path: String) -> String {
+        if let known = normalizedPaths.withLock({ $0[path] }) { return known }
+        let normalized = Self.normalize(path)
+        normalizedPaths.withLock { $0[path] = normalized }
+        return normalized
     }
 }

@@ -2,7 +2,10 @@ import Diagnostics
 import YAMLLoader
 
 /// The single thing a step or probe does.
-public enum Action: Sendable {
+///
+/// Indirect, so that a copy (rules read `step.action` over and over) is one reference count
+/// rather than one per string of the action's fields.
+public indirect enum Action: Sendable {
     case shell(ShellAction)
     case postgres(PostgresAction)
     case redis(RedisAction)

@@ -134,10 +134,7 @@ struct ExpressionLexer {
     }
 
     private func text(_ range: Range<Int>) -> String {
-        let clamped = range.clamped(to: 0..<scalars.count)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[clamped])
-        return String(view)
+        String(scalars: scalars[range.clamped(to: 0..<scalars.count)])
     }
 
     private static func isSpace(_ c: Unicode.Scalar) -> Bool {

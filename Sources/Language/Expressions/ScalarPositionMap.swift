@@ -23,6 +23,11 @@ public struct ScalarPositionMap: Sendable {
     }
 
     public init(node: YAMLNode, source: SourceFile) {
+        self.init(node: node, value: node.scalar?.value.scalarArray ?? [], source: source)
+    }
+
+    /// `value` is the node's value as Unicode scalars, for callers that have decoded it already.
+    init(node: YAMLNode, value: [Unicode.Scalar], source: SourceFile) {
         file = source.path
         let start = node.range.start
         guard let scalar = node.scalar else {
@@ -30,10 +35,7 @@ public struct ScalarPositionMap: Sendable {
             strategy = .shifted(line: start.line, column: start.column)
             return
         }
-        let value = Array(scalar.value.unicodeScalars)
         count = value.count
-        let line = Array((source.line(start.line) ?? "").unicodeScalars)
-        let content = Self.skipProperties(line, from: start.column - 1)
         let singleLine = node.range.end.line <= start.line
         switch scalar.style {
         case .literal:
@@ -43,6 +45,8 @@ public struct ScalarPositionMap: Sendable {
                 value: value, style: .folded, source: source,
                 regionStart: (start.line + 1, 0), regionEnd: node.range.end))
         case .plain:
+            let line = (source.line(start.line) ?? "").scalarArray
+            let content = Self.skipProperties(line, from: start.column - 1)
             if singleLine {
                 strategy = .shifted(line: start.line, column: content + 1)
             } else {
@@ -51,6 +55,8 @@ public struct ScalarPositionMap: Sendable {
                     regionStart: (start.line, content), regionEnd: node.range.end))
             }
         case .singleQuoted, .doubleQuoted:
+            let line = (source.line(start.line) ?? "").scalarArray
+            let content = Self.skipProperties(line, from: start.column - 1)
             let quote: Unicode.Scalar = scalar.style == .singleQuoted ? "'" : "\""
             guard content < line.count, line[content] == quote else {
                 // Not where the node says (an alias, say): point at the node itself.
@@ -127,7 +133,7 @@ public struct ScalarPositionMap: Sendable {
         var indent = 0
         for (k, valueStart) in lineStarts.enumerated() {
             guard let raw = source.line(firstLine + k) else { break }
-            let rawScalars = Array(raw.unicodeScalars)
+            let rawScalars = raw.scalarArray
             guard rawScalars.contains(where: { $0 != " " && $0 != "\t" }) else { continue }
             let rawSpaces = rawScalars.prefix { $0 == " " }.count
             let valueSpaces = value[valueStart...].prefix { $0 == " " }.count

@@ -13,8 +13,8 @@ public enum TemplateParser {
         guard scalar.value.hasTemplateOpener else {
             return (Template(parts: scalar.value.isEmpty ? [] : [.text(scalar.value)], range: node.range), [])
         }
-        let scalars = Array(scalar.value.unicodeScalars)
-        let map = ScalarPositionMap(node: node, source: source)
+        let scalars = scalar.value.scalarArray
+        let map = ScalarPositionMap(node: node, value: scalars, source: source)
         let (segments, diagnostics) = scan(scalars, map: map)
         return (Template(parts: segments.map(\.part), range: node.range), diagnostics)
     }
@@ -33,8 +33,8 @@ public enum TemplateParser {
                     + "so quote the condition: \"\(whole)\"",
                 at: node.range)])
         }
-        let scalars = Array(scalar.value.unicodeScalars)
-        let map = ScalarPositionMap(node: node, source: source)
+        let scalars = scalar.value.scalarArray
+        let map = ScalarPositionMap(node: node, value: scalars, source: source)
         guard let first = scalars.firstIndex(where: { !isBlank($0) }) else {
             return (nil, [Diagnostic(.error, ExpressionRules.syntax,
                                      "expected a condition expression, found an empty value", at: node.range)])
@@ -89,17 +89,15 @@ public enum TemplateParser {
     static func scan(_ scalars: [Unicode.Scalar], map: ScalarPositionMap) -> ([Segment], [Diagnostic]) {
         var segments: [Segment] = []
         var diagnostics: [Diagnostic] = []
-        var text = String.UnicodeScalarView()
+        // The text part runs from `textStart` to the next `${{ … }}` that parses.
         var textStart = 0
         var index = 0
         func appendText(_ upTo: Int) {
             guard textStart < upTo else { return }
-            segments.append(Segment(part: .text(String(text)), offsets: textStart..<upTo))
-            text = String.UnicodeScalarView()
+            segments.append(Segment(part: .text(String(scalars: scalars[textStart..<upTo])), offsets: textStart..<upTo))
         }
         while index < scalars.count {
             guard FoldedScalarLayout.isOpener(scalars, at: index) else {
-                text.append(scalars[index])
                 index += 1
                 continue
             }
@@ -115,7 +113,6 @@ public enum TemplateParser {
                 textStart = end
             case .failure(let failure):
                 diagnostics.append(failure.diagnostic)
-                text.append(contentsOf: scalars[index..<end])
             }
             index = end
         }
@@ -147,6 +144,13 @@ private extension String {
 
     /// Whether the text holds `${{`, by a plain byte scan (generic searching showed up in lint profiles).
     var hasTemplateOpener: Bool {
+        let found = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.indices.dropLast(2).contains { index in
+                bytes[index] == UInt8(ascii: "$") && bytes[index + 1] == UInt8(ascii: "{")
+                    && bytes[index + 2] == UInt8(ascii: "{")
+            }
+        }
+        if let found { return found }
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in utf8 {
             if byte == UInt8(ascii: "{"), previous.1 == UInt8(ascii: "{"), previous.0 == UInt8(ascii: "$") { return true }

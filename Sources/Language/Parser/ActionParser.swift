@@ -9,9 +9,9 @@ struct ActionParser {
     static func singleKind(
         in fields: Fields, among kinds: [ActionKind], what: String, context: ParseContext
     ) -> (ActionKind, YAMLPair)? {
-        let present = kinds.compactMap { kind in fields.values[kind.rawValue].map { (kind, $0) } }
-        let names = kinds.map(\.rawValue).joined(separator: ", ")
+        let present = kinds.compactMap { kind in fields.pair(kind.rawValue).map { (kind, $0) } }
         guard let first = present.first else {
+            let names = kinds.map(\.rawValue).joined(separator: ", ")
             context.error(LanguageRules.stepKind, "\(what) has no action: give it one of \(names)",
                           at: context.keyRange(of: fields.node))
             return nil
@@ -26,16 +26,16 @@ struct ActionParser {
     }
 
     func parse(_ kind: ActionKind, _ node: YAMLNode, what: String) -> Action? {
-        let label = "the \(kind.rawValue) action of \(what)"
+        func label() -> String { "the \(kind.rawValue) action of \(what)" }  // for messages only
         switch kind {
         case .shell:
-            guard let fields = context.fields(of: node, in: label, allowed: ["run", "env", "cwd"], required: ["run"]),
+            guard let fields = context.fields(of: node, in: label(), allowed: ["run", "env", "cwd"], required: ["run"]),
                   let runNode = fields["run"], let run = context.template(runNode, "the script")
             else { return nil }
             return .shell(ShellAction(run: run, runNode: runNode, env: context.templates(fields["env"], "env"),
                                       cwd: context.template(fields["cwd"], "cwd")))
         case .postgres:
-            guard let fields = context.fields(of: node, in: label, allowed: ["target", "sql", "query", "args"],
+            guard let fields = context.fields(of: node, in: label(), allowed: ["target", "sql", "query", "args"],
                                               required: ["target"]),
                   let target = context.string(fields["target"], "the target")
             else { return nil }
@@ -53,16 +53,16 @@ struct ActionParser {
                 let args = context.templateList(fields["args"], "args")
                 return .postgres(PostgresAction(target: target, body: .query(text, args: args), textNode: query))
             case (_?, _?):
-                context.error(LanguageRules.stepKind, "\(label) has both 'sql' and 'query'; give one",
+                context.error(LanguageRules.stepKind, "\(label()) has both 'sql' and 'query'; give one",
                               at: fields.keyRange("query") ?? node.range)
                 return nil
             case (nil, nil):
-                context.error(LanguageRules.missingField, "\(label) needs 'sql' or 'query'",
+                context.error(LanguageRules.missingField, "\(label()) needs 'sql' or 'query'",
                               at: context.keyRange(of: node))
                 return nil
             }
         case .redis:
-            guard let fields = context.fields(of: node, in: label, allowed: ["target", "command"],
+            guard let fields = context.fields(of: node, in: label(), allowed: ["target", "command"],
                                               required: ["target", "command"]),
                   let target = context.string(fields["target"], "the target")
             else { return nil }
@@ -72,7 +72,7 @@ struct ActionParser {
             }
             return .redis(RedisAction(target: target, command: command))
         case .http:
-            guard let fields = context.fields(of: node, in: label,
+            guard let fields = context.fields(of: node, in: label(),
                                               allowed: ["target", "method", "path", "headers", "body", "json"],
                                               required: ["target"]),
                   let target = context.string(fields["target"], "the target")
@@ -96,27 +96,28 @@ struct ActionParser {
                                     body: context.template(fields["body"], "the body"),
                                     json: fields["json"].flatMap(context.templateValue)))
         case .manual:
-            guard let fields = context.fields(of: node, in: label, allowed: ["instructions", "checklist"]) else {
+            guard let fields = context.fields(of: node, in: label(), allowed: ["instructions", "checklist"]) else {
                 return nil
             }
             if !fields.has("instructions"), !fields.has("checklist") {
-                context.error(LanguageRules.missingField, "\(label) needs 'instructions' or a 'checklist'",
+                context.error(LanguageRules.missingField, "\(label()) needs 'instructions' or a 'checklist'",
                               at: node.range)
             }
             return .manual(ManualAction(instructions: context.template(fields["instructions"], "the instructions"),
                                         checklist: context.templateList(fields["checklist"], "the checklist")))
         case .message:
-            guard let fields = context.fields(of: node, in: label, allowed: ["template", "to"], required: ["template"]),
+            guard let fields = context.fields(of: node, in: label(), allowed: ["template", "to"],
+                                              required: ["template"]),
                   let template = context.template(fields["template"], "the template")
             else { return nil }
             return .message(MessageAction(template: template, to: context.template(fields["to"], "'to'")))
         case .wait:
-            guard let fields = context.fields(of: node, in: label, allowed: ["for"], required: ["for"]),
+            guard let fields = context.fields(of: node, in: label(), allowed: ["for"], required: ["for"]),
                   let duration = context.duration(fields["for"], "how long to wait")
             else { return nil }
             return .wait(WaitAction(duration: duration))
         case .playbook:
-            guard let fields = context.fields(of: node, in: label, allowed: ["path", "params"], required: ["path"]),
+            guard let fields = context.fields(of: node, in: label(), allowed: ["path", "params"], required: ["path"]),
                   let path = context.string(fields["path"], "the playbook path")
             else { return nil }
             return .playbook(PlaybookCall(path: path, params: context.templates(fields["params"], "params")))

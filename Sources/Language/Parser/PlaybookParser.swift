@@ -66,6 +66,7 @@ struct PlaybookParser {
     /// Step ids are unique across the playbook, rollback steps included.
     private func checkUniqueStepIDs(_ steps: [Step]) {
         var seen: [String: SourceRange] = [:]
+        seen.reserveCapacity(steps.count)
         func visit(_ steps: [Step]) {
             for step in steps {
                 let id = step.id.value
@@ -95,29 +96,33 @@ func readVersion(_ node: YAMLNode?, context: ParseContext) -> Located<Int>? {
     return version
 }
 
-/// Spelling rules for names.
+/// Spelling rules for names. All of them are ASCII, so they are checked on UTF-8 bytes: a
+/// byte of a non-ASCII character never matches.
 enum Identifier {
     /// Step ids: `[a-z][a-z0-9_]*`, so they can be used in `steps.ID.output`.
     static func isStepID(_ text: String) -> Bool {
-        matches(text, first: { ("a"..."z").contains($0) },
-                rest: { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+        matches(text, first: isLower, rest: { isLower($0) || isDigit($0) || $0 == UInt8(ascii: "_") })
     }
 
     static func isPlaybookID(_ text: String) -> Bool {
-        matches(text, first: { ("a"..."z").contains($0) },
-                rest: { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" })
+        matches(text, first: isLower,
+                rest: { isLower($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") })
     }
 
     /// Param, env and target names: letters, digits, `_`, starting with a letter or `_`.
     static func isName(_ text: String) -> Bool {
-        matches(text, first: { $0.properties.isAlphabetic && $0.isASCII || $0 == "_" },
-                rest: { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) || $0 == "_" })
+        matches(text, first: { isLetter($0) || $0 == UInt8(ascii: "_") },
+                rest: { isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") })
     }
 
-    private static func matches(
-        _ text: String, first: (Unicode.Scalar) -> Bool, rest: (Unicode.Scalar) -> Bool
-    ) -> Bool {
-        guard let head = text.unicodeScalars.first, first(head) else { return false }
-        return text.unicodeScalars.dropFirst().allSatisfy(rest)
+    private static func matches(_ text: String, first: (UInt8) -> Bool, rest: (UInt8) -> Bool) -> Bool {
+        guard let head = text.utf8.first, first(head) else { return false }
+        return text.utf8.dropFirst().allSatisfy(rest)
+    }
+
+    private static func isLower(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        isLower(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 }

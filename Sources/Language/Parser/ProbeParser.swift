@@ -9,9 +9,12 @@ struct ProbeParser {
         context.sequence(node, what).compactMap { parseProbe($0, in: what) }
     }
 
+    /// Every key a probe may have: its own fields and one action.
+    static let fields = ["name", "expect", "retry", "hold", "timeout"] + ActionKind.allCases.map(\.rawValue)
+
     private func parseProbe(_ node: YAMLNode, in list: String) -> Probe? {
-        let allowed = ["name", "expect", "retry", "hold", "timeout"] + ActionKind.allCases.map(\.rawValue)
-        guard let fields = context.fields(of: node, in: "a probe in \(list)", allowed: allowed, required: ["name"])
+        guard let fields = context.fields(of: node, in: "a probe in \(list)", allowed: Self.fields,
+                                          required: ["name"])
         else { return nil }
         let name = context.string(fields["name"], "the probe name")
         let what = name.map { "probe '\($0.value)'" } ?? "a probe"

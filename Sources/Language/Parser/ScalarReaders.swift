@@ -2,40 +2,41 @@ import Diagnostics
 import YAMLLoader
 
 /// Readers for leaf values: each checks the node's kind and form and reports what was expected.
+/// `what` names the value in messages; it is only worked out when there is something to report.
 extension ParseContext {
-    func string(_ node: YAMLNode?, _ what: String) -> Located<String>? {
+    func string(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> Located<String>? {
         guard let node else { return nil }
         guard let scalar = node.scalar, !scalar.isNull else {
-            error(LanguageRules.wrongKind, "expected \(what) to be a string, found \(node.kindDescription)",
+            error(LanguageRules.wrongKind, "expected \(what()) to be a string, found \(node.kindDescription)",
                   at: node.range)
             return nil
         }
         return Located(scalar.value, at: node.range)
     }
 
-    func int(_ node: YAMLNode?, _ what: String) -> Located<Int>? {
+    func int(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> Located<Int>? {
         guard let node else { return nil }
         guard case .integer(let value)? = scalarValue(node), node.scalar?.style == .plain else {
-            error(LanguageRules.invalidValue, "expected \(what) to be a whole number, found \(describe(node))",
+            error(LanguageRules.invalidValue, "expected \(what()) to be a whole number, found \(describe(node))",
                   at: node.range)
             return nil
         }
         return Located(value, at: node.range)
     }
 
-    func number(_ node: YAMLNode?, _ what: String) -> Located<Double>? {
+    func number(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> Located<Double>? {
         guard let node else { return nil }
         switch scalarValue(node) {
         case .integer(let value)? where node.scalar?.style == .plain: return Located(Double(value), at: node.range)
         case .number(let value)? where node.scalar?.style == .plain: return Located(value, at: node.range)
         default:
-            error(LanguageRules.invalidValue, "expected \(what) to be a number, found \(describe(node))",
+            error(LanguageRules.invalidValue, "expected \(what()) to be a number, found \(describe(node))",
                   at: node.range)
             return nil
         }
     }
 
-    func bool(_ node: YAMLNode?, _ what: String) -> Located<Bool>? {
+    func bool(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> Located<Bool>? {
         guard let node else { return nil }
         if case .boolean(let value)? = scalarValue(node), node.scalar?.style == .plain {
             return Located(value, at: node.range)
@@ -44,52 +45,54 @@ extension ParseContext {
         if let text = node.scalar?.value.lowercased(), ["yes", "no", "on", "off", "y", "n"].contains(text) {
             notes.append(DiagnosticNote("YAML 1.2 reads '\(node.scalar?.value ?? "")' as a string; write true or false"))
         }
-        error(LanguageRules.invalidValue, "expected \(what) to be true or false, found \(describe(node))",
+        error(LanguageRules.invalidValue, "expected \(what()) to be true or false, found \(describe(node))",
               at: node.range, notes: notes)
         return nil
     }
 
-    func duration(_ node: YAMLNode?, _ what: String) -> Located<Duration>? {
+    func duration(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> Located<Duration>? {
         guard let node else { return nil }
         guard let text = node.scalar?.value, let duration = Duration(parsing: text) else {
             error(LanguageRules.invalidValue,
-                  "expected \(what) to be a duration such as 30s, 5m or 1h, found \(describe(node))",
+                  "expected \(what()) to be a duration such as 30s, 5m or 1h, found \(describe(node))",
                   at: node.range)
             return nil
         }
         return Located(duration, at: node.range)
     }
 
-    func choice<E: RawRepresentable & CaseIterable>(_ node: YAMLNode?, _ what: String, as: E.Type) -> Located<E>?
+    func choice<E: RawRepresentable & CaseIterable>(
+        _ node: YAMLNode?, _ what: @autoclosure () -> String, as: E.Type
+    ) -> Located<E>?
     where E.RawValue == String {
         guard let node else { return nil }
-        let names = E.allCases.map(\.rawValue)
         guard let text = node.scalar?.value, let value = E(rawValue: text) else {
+            let names = E.allCases.map(\.rawValue)
             var notes = [DiagnosticNote("expected one of: \(names.joined(separator: ", "))")]
             if let text = node.scalar?.value, let guess = Suggestion.closest(to: text, in: names) {
                 notes.insert(DiagnosticNote("did you mean '\(guess)'?"), at: 0)
             }
-            error(LanguageRules.invalidValue, "invalid \(what) \(describe(node))", at: node.range, notes: notes)
+            error(LanguageRules.invalidValue, "invalid \(what()) \(describe(node))", at: node.range, notes: notes)
             return nil
         }
         return Located(value, at: node.range)
     }
 
     /// A sequence of strings; a single string is accepted as a list of one.
-    func stringList(_ node: YAMLNode?, _ what: String) -> [Located<String>] {
+    func stringList(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> [Located<String>] {
         guard let node else { return [] }
         if let items = node.sequence {
-            return items.compactMap { string($0, "each entry of \(what)") }
+            return items.compactMap { string($0, "each entry of \(what())") }
         }
-        if let single = string(node, what) { return [single] }
+        if let single = string(node, what()) { return [single] }
         return []
     }
 
-    func sequence(_ node: YAMLNode?, _ what: String) -> [YAMLNode] {
+    func sequence(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> [YAMLNode] {
         guard let node else { return [] }
         guard let items = node.sequence else {
             if node.scalar?.isNull == true { return [] }
-            error(LanguageRules.wrongKind, "expected \(what) to be a list, found \(node.kindDescription)",
+            error(LanguageRules.wrongKind, "expected \(what()) to be a list, found \(node.kindDescription)",
                   at: node.range)
             return []
         }
@@ -97,24 +100,24 @@ extension ParseContext {
     }
 
     /// The entries of a mapping used as a dictionary (`params:`, `targets:`), in order.
-    func entries(_ node: YAMLNode?, _ what: String) -> [(name: Located<String>, value: YAMLNode)] {
+    func entries(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> [(name: Located<String>, value: YAMLNode)] {
         guard let node else { return [] }
         guard let pairs = node.mapping else {
             if node.scalar?.isNull == true { return [] }
-            error(LanguageRules.wrongKind, "expected \(what) to be a mapping of names, found \(node.kindDescription)",
+            error(LanguageRules.wrongKind, "expected \(what()) to be a mapping of names, found \(node.kindDescription)",
                   at: node.range)
             return []
         }
         return pairs.compactMap { pair in
-            guard let name = string(pair.key, "a name in \(what)") else { return nil }
+            guard let name = string(pair.key, "a name in \(what())") else { return nil }
             return (name, pair.value)
         }
     }
 
-    func template(_ node: YAMLNode?, _ what: String) -> Template? {
+    func template(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> Template? {
         guard let node else { return nil }
         guard let scalar = node.scalar, !scalar.isNull || scalar.style != .plain else {
-            error(LanguageRules.wrongKind, "expected \(what) to be a string, found \(node.kindDescription)",
+            error(LanguageRules.wrongKind, "expected \(what()) to be a string, found \(node.kindDescription)",
                   at: node.range)
             return nil
         }
@@ -123,15 +126,15 @@ extension ParseContext {
         return template
     }
 
-    func templates(_ node: YAMLNode?, _ what: String) -> [NamedTemplate] {
-        entries(node, what).compactMap { entry in
-            guard let value = template(entry.value, "'\(entry.name.value)' in \(what)") else { return nil }
+    func templates(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> [NamedTemplate] {
+        entries(node, what()).compactMap { entry in
+            guard let value = template(entry.value, "'\(entry.name.value)' in \(what())") else { return nil }
             return NamedTemplate(name: entry.name, value: value)
         }
     }
 
-    func templateList(_ node: YAMLNode?, _ what: String) -> [Template] {
-        sequence(node, what).compactMap { template($0, "each entry of \(what)") }
+    func templateList(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> [Template] {
+        sequence(node, what()).compactMap { template($0, "each entry of \(what())") }
     }
 
     /// Any YAML value, with templates parsed inside its strings.

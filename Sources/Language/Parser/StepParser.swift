@@ -9,15 +9,15 @@ struct StepParser {
         "id", "title", "description", "when", "effect", "confirm", "idempotent", "timeout", "retry",
         "on_failure", "rollback", "limits",
     ]
+    /// Every key a step may have: the common fields and one action.
+    static let fields = commonFields + ActionKind.allCases.map(\.rawValue)
 
     func parseSteps(_ node: YAMLNode?, what: String) -> [Step] {
         context.sequence(node, what).compactMap(parseStep)
     }
 
     private func parseStep(_ node: YAMLNode) -> Step? {
-        let kinds = ActionKind.allCases.map(\.rawValue)
-        guard let fields = context.fields(of: node, in: "a step", allowed: Self.commonFields + kinds,
-                                          required: ["id"])
+        guard let fields = context.fields(of: node, in: "a step", allowed: Self.fields, required: ["id"])
         else { return nil }
         let id = context.string(fields["id"], "the step id")
         if let id, !Identifier.isStepID(id.value) {

@@ -14,28 +14,63 @@ struct YAMLHygiene {
     ]
 
     func check(_ root: YAMLNode) {
-        var pending = [root]
-        while let node = pending.popLast() {
-            if let tag = node.tag, !Self.coreTags.contains(tag) {
-                context.error(LanguageRules.unsupportedTag, "the tag '\(shortTag(tag))' is not supported",
-                              at: node.range,
-                              notes: [DiagnosticNote("playbooks are plain data: remove the tag")])
+        var pending: [Cursor] = []
+        if let children = visit(root) { pending.append(children) }
+        while let top = pending.indices.last {
+            let next = pending[top].next
+            guard next < pending[top].count else {
+                pending.removeLast()
+                continue
             }
-            switch node.kind {
-            case .scalar: break
-            case .sequence(let items): pending.append(contentsOf: items.reversed())
-            case .mapping(let pairs):
-                for pair in pairs.reversed() {
-                    if pair.key.scalar?.value == "<<", pair.key.scalar?.style == .plain {
-                        context.error(LanguageRules.mergeKey, "merge keys ('<<') are not supported",
-                                      at: pair.key.range,
-                                      notes: [DiagnosticNote("write the fields out, so each step reads on its own")])
-                    }
-                    pending.append(pair.value)
-                    pending.append(pair.key)
-                }
+            pending[top].next = next + 1
+            // Children are read in place: copying every node would cost more than the checks.
+            let children: Cursor?
+            if pending[top].pairs.isEmpty {
+                children = visit(pending[top].items[next])
+            } else if next % 2 == 0 {
+                children = visit(pending[top].pairs[next / 2].key)
+            } else {
+                children = visit(pending[top].pairs[next / 2].value)
             }
+            if let children { pending.append(children) }
         }
+    }
+
+    /// The children of a container still to visit, in document order (a mapping's key, then its value).
+    private struct Cursor {
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var next = 0
+
+        var count: Int { items.count + 2 * pairs.count }
+    }
+
+    /// Checks one node; returns its children when it has any.
+    private func visit(_ node: YAMLNode) -> Cursor? {
+        if let tag = node.tag, !Self.coreTags.contains(tag) {
+            context.error(LanguageRules.unsupportedTag, "the tag '\(shortTag(tag))' is not supported",
+                          at: node.range,
+                          notes: [DiagnosticNote("playbooks are plain data: remove the tag")])
+        }
+        switch node.kind {
+        case .scalar:
+            return nil
+        case .sequence(let items):
+            return items.isEmpty ? nil : Cursor(items: items)
+        case .mapping(let pairs):
+            // Reported last pair first, as the walk has always done.
+            for index in pairs.indices.reversed() where isMergeKey(pairs[index].key) {
+                context.error(LanguageRules.mergeKey, "merge keys ('<<') are not supported",
+                              at: pairs[index].key.range,
+                              notes: [DiagnosticNote("write the fields out, so each step reads on its own")])
+            }
+            return pairs.isEmpty ? nil : Cursor(pairs: pairs)
+        }
+    }
+
+    private func isMergeKey(_ key: YAMLNode) -> Bool {
+        guard case .scalar(let scalar) = key.kind else { return false }
+        return scalar.style == .plain && scalar.value == "<<"
     }
 
     private func shortTag(_ tag: String) -> String {

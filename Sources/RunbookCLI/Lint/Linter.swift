@@ -21,7 +21,7 @@ struct Linter {
             var found = entry.result.diagnostics
             switch entry.result.document {
             case .policy(let policy)?:
-                guard policiesSeen.insert(Workspace.normalize(path)).inserted else { continue }
+                guard policiesSeen.insert(workspace.normalized(path)).inserted else { continue }
                 found += PolicyChecker.check(policy)
             case .playbook(let playbook)?:
                 let policy = policyFor(path, workspace, &report, &policiesSeen)
@@ -29,6 +29,7 @@ struct Linter {
                 if let shellCheckRunner {
                     found += ShellCheckFindings.check(playbook, source: entry.source, runner: shellCheckRunner)
                 }
+                workspace.forget(path)  // checked: its tree need not stay in memory until the end
             case nil:
                 break
             }
@@ -44,7 +45,7 @@ struct Linter {
         _ path: String, _ workspace: Workspace, _ report: inout LintReport, _ seen: inout Set<String>
     ) -> Policy? {
         guard let policyPath = workspace.policyPath(for: path), let entry = workspace.parse(policyPath) else { return nil }
-        if seen.insert(Workspace.normalize(policyPath)).inserted {
+        if seen.insert(workspace.normalized(policyPath)).inserted {
             var found = entry.result.diagnostics
             if let policy = entry.result.policy { found += PolicyChecker.check(policy) }
             report.add(file: policyPath, source: entry.source, diagnostics: Suppressions(source: entry.source).apply(to: found))
