@@ -120,9 +120,10 @@ struct Supervisor: Sendable {
         }
     }
 
-    /// Polls until bash has exited, for a script that closed its output but runs on.
+    /// Polls until bash has exited, for a script that closed its output but runs on. Bash
+    /// usually exits microseconds after its output closes, so the first pauses are short.
     private static func waitForExit(_ leader: pid_t) async -> Event {
-        var pause = Duration.milliseconds(1)
+        var pause = Duration.microseconds(50)
         while !ProcessGroup.hasExited(leader) {
             do { try await Task.sleep(for: pause) } catch { return .cancelled }
             pause = min(pause * 2, .milliseconds(50))

@@ -52,7 +52,7 @@ import TestSupport
         try box.write("p.yaml", Self.stubborn(timeout: nil))
         let run = try BackgroundRun(box, ["exec", "p.yaml", "--no-tty"], environment: ["PID_FILE": pids.path])
         try run.waitUntilStarted("stubborn")
-        while !FileManager.default.fileExists(atPath: pids.path) { usleep(20_000) }
+        for _ in 0..<500 where !FileManager.default.fileExists(atPath: pids.path) { usleep(20_000) }
         run.signal(SIGTERM)
         let output = try run.finish(within: 30)
         FaultPlaybook.expectNoCrash(output)
