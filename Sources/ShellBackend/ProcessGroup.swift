@@ -27,10 +27,12 @@ enum ProcessGroup {
         return info.si_signo != 0
     }
 
-    /// Whether a process of the group is still alive (zombies do not count).
-    static func hasLiveMembers(_ group: pid_t) -> Bool {
+    /// Whether a process of the group is still alive (zombies do not count). `recent`: the
+    /// leader was spawned moments ago, so only pids handed out since can be members (see
+    /// `PIDWindow`), which spares reading every process's stat after each short step.
+    static func hasLiveMembers(_ group: pid_t, recent: Bool = false) -> Bool {
         #if os(Linux)
-        return linuxHasLiveMembers(group)
+        return linuxHasLiveMembers(group, window: recent ? PIDWindow(leader: group) : nil)
         #else
         return kill(-group, 0) == 0
         #endif
@@ -89,7 +91,7 @@ enum ProcessGroup {
 
     #if os(Linux)
     /// Scans `/proc/*/stat` for a non-zombie process whose process group is `group`.
-    private static func linuxHasLiveMembers(_ group: pid_t) -> Bool {
+    private static func linuxHasLiveMembers(_ group: pid_t, window: PIDWindow?) -> Bool {
         guard let directory = opendir("/proc") else { return kill(-group, 0) == 0 }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -102,7 +104,7 @@ enum ProcessGroup {
                 }
                 return value > 0 ? value : nil
             }
-            guard let pid, let (state, processGroup) = stat(of: pid) else { continue }
+            guard let pid, window?.contains(pid) ?? true, let (state, processGroup) = stat(of: pid) else { continue }
             if processGroup == group, state != UInt8(ascii: "Z"), state != UInt8(ascii: "X") { return true }
         }
         return false

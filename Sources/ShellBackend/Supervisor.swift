@@ -43,6 +43,8 @@ struct Supervisor: Sendable {
     func supervise(
         leader: pid_t, stdout: SubprocessOutputSequence, stderr: SubprocessOutputSequence
     ) async -> Outcome {
+        let clock = ContinuousClock()
+        let began = clock.now
         let outcome = await withTaskGroup(of: Event.self, returning: Outcome.self) { group in
             group.addTask { await Self.pump(stdout, as: .stdout, into: sink) }
             group.addTask { await Self.pump(stderr, as: .stderr, into: sink) }
@@ -80,7 +82,8 @@ struct Supervisor: Sendable {
             }
             return outcome
         }
-        if outcome.stop == nil, ProcessGroup.hasLiveMembers(leader) {
+        let recent = clock.now - began < PIDWindow.trustedFor
+        if outcome.stop == nil, ProcessGroup.hasLiveMembers(leader, recent: recent) {
             // The script is done; what it left running in its group (`cmd &`) ends with it.
             _ = await stopGroup(leader)
         }
