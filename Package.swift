@@ -140,7 +140,7 @@ let package = Package(
             dependencies: ["Authorization", "Language", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport", "BackendTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Authorization", "TestSupport", "BackendTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["school-erp", "TestSupport", "BackendTestSupport"]),
         .testTarget(
             name: "CLITests",

@@ -24,7 +24,6 @@ public actor JournalWriter {
     private var seq: Int
     private var previousHash: String
     private let signer: Signer?
-    private let encoder: JSONEncoder
     /// A line was written but not yet synced.
     private var unsynced = false
     /// Bytes of whole lines in the file: a failed write is cut back to it.
@@ -55,9 +54,6 @@ public actor JournalWriter {
         self.size = off_t(complete)
         self.previousHash = lines.last.map { JournalChain.hash(Data($0)) } ?? JournalChain.genesis
         self.seq = (lines.last.flatMap { try? JSONDecoder().decode(JournalEvent.self, from: Data($0)).seq } ?? 0) + 1
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        self.encoder = encoder
     }
 
     deinit { close(descriptor) }
@@ -72,7 +68,7 @@ public actor JournalWriter {
         event.time = Timestamp.now()
         event.prev = previousHash
         event.signature = nil
-        var line = try encoder.encode(event)
+        var line = try JournalLine.encode(event)
         if JournalChain.signedKinds.contains(event.type), let signer {
             let signature = try signer(line).base64EncodedString()
             event.signature = signature

@@ -67,7 +67,7 @@ struct StepExecutor: Sendable {
             event.title = setup.bound.redactor.redact(title)
             event.effect = effect.rawValue
             event.attempt = attempt
-            try await journal.append(event)
+            try await journal.append(event, durable: Self.changesSomething(step, effect: effect))
             setup.observer.handle(.stepStarted(index: index, total: total, id: id, title: title, effect: effect, attempt: attempt))
             do {
                 let result = try await perform(step, id: id, evaluator: evaluator, bindings: bindings)
@@ -180,6 +180,14 @@ struct StepExecutor: Sendable {
         event.message = error
         event.outputs = outputs.mapValues { JournalRedaction.clean($0, setup.bound.redactor) }
         try await journal.append(event, durable: false)
+    }
+
+    /// Whether a step's start must be on disk before it runs. A read-only step's start may
+    /// reach the disk with the next synced line: if a power cut loses it, resume runs that
+    /// step again, which changes nothing; a step that may write is never run twice unasked.
+    static func changesSomething(_ step: Step, effect: Effect) -> Bool {
+        if case .message(let message) = step.action, message.to != nil { return true }
+        return effect > .read
     }
 
     static func delay(_ retry: Retry?, attempt: Int) -> Language.Duration {
