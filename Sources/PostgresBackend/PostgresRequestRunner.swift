@@ -87,7 +87,7 @@ struct PostgresRequestRunner: Sendable {
         if let rows = metadata.rows {
             tag = verb == "INSERT" ? "INSERT \(metadata.oid ?? 0) \(rows)" : "\(verb) \(rows)"
         } else if let last = metadata.command.split(separator: " ").last, let number = Int(last),
-                  metadata.command.contains(" ") {
+                  metadata.command.utf8.contains(UInt8(ascii: " ")) {
             count = number
         }
         return Outcome(rows: result, tag: tag, verb: verb, count: count)

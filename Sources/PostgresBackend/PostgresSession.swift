@@ -1,5 +1,6 @@
 import BackendKit
 import PostgresNIO
+import Synchronization
 
 /// One connection to a postgres target, reused by every request of a run.
 ///
@@ -16,12 +17,6 @@ actor PostgresSession: BackendSession {
         var connection: PostgresConnection
         /// The server process serving the connection, to terminate an abandoned query.
         var backendPID: Int?
-    }
-
-    private enum Race: Sendable {
-        case finished(Result<BackendResult, any Error>)
-        case deadline
-        case stopped
     }
 
     private enum Attempt: Sendable {
@@ -86,72 +81,49 @@ actor PostgresSession: BackendSession {
     private func execute(_ plan: PostgresRequestPlan, on current: Link, output: @escaping OutputSink) async throws -> BackendResult {
         let runner = PostgresRequestRunner(connection: current.connection, logger: logger, location: target.location)
         let connection = current.connection
-        let deadline = plan.timeout.map { $0 + Self.clientGrace }
-        let outcome: (result: Result<BackendResult, any Error>?, abandoned: Bool) = await withTaskCancellationHandler {
-            await withTaskGroup(of: Race.self) { group in
-                group.addTask {
-                    do {
-                        return .finished(.success(try await runner.run(plan, output: output)))
-                    } catch {
-                        return .finished(.failure(error))
-                    }
-                }
-                if let deadline {
-                    group.addTask {
-                        do {
-                            try await Task.sleep(for: deadline)
-                        } catch {
-                            return .stopped
-                        }
-                        // postgres-nio does not cancel a running query; closing the channel
-                        // makes it fail at once.
-                        try? await connection.close()
-                        return .deadline
-                    }
-                }
-                var result: Result<BackendResult, any Error>?
-                var abandoned = false
-                while let race = await group.next() {
-                    switch race {
-                    case .finished(let value):
-                        if result == nil { result = value }
-                        group.cancelAll()
-                    case .deadline:
-                        abandoned = true
-                        if result == nil { group.cancelAll() }
-                    case .stopped:
-                        break
-                    }
-                }
-                return (result, abandoned)
+        // postgres-nio does not cancel a running query; closing the channel makes it fail at
+        // once. The deadline is a timer on the connection's event loop, so a query runs
+        // inline in this task, without a racing child task and its thread hops.
+        let expired = DeadlineFlag()
+        let timer = plan.timeout.map { timeout in
+            connection.eventLoop.scheduleTask(in: .nanoseconds(PostgresTarget.nanoseconds(timeout + Self.clientGrace))) {
+                expired.set()
+                connection.close().whenComplete { _ in }
+            }
+        }
+        let result: Result<BackendResult, any Error> = await withTaskCancellationHandler {
+            do {
+                return .success(try await runner.run(plan, output: output))
+            } catch {
+                return .failure(error)
             }
         } onCancel: {
             connection.close().whenComplete { _ in }
         }
+        timer?.cancel()
+        let abandoned = expired.isSet
 
         let cancelled = Task.isCancelled
-        if outcome.abandoned || cancelled || connection.isClosed {
+        if abandoned || cancelled || connection.isClosed {
             link = nil
             if !connection.isClosed { try? await connection.close() }
             await terminate(current)
         }
-        if case .success(let value)? = outcome.result { return value }
-        if outcome.abandoned, let timeout = plan.timeout {
+        switch result {
+        case .success(let value):
+            return value
+        case .failure where abandoned:
+            let limit = plan.timeout?.shortText ?? "?"
             throw BackendError(
                 .timeout,
-                "postgres at \(target.location) did not answer within \(timeout.shortText); the connection was closed and the query terminated"
+                "postgres at \(target.location) did not answer within \(limit); the connection was closed and the query terminated"
             )
-        }
-        if cancelled {
+        case .failure where cancelled:
             throw BackendError(.cancelled, "the postgres request was cancelled; the connection was closed and the query terminated")
-        }
-        switch outcome.result {
-        case .failure(let error as BackendError)?:
+        case .failure(let error as BackendError):
             throw error
-        case .failure(let error)?:
+        case .failure(let error):
             throw BackendError(.connection, target.scrub("lost the connection to postgres at \(target.location): \(PostgresErrorText.reason(error))"))
-        default:
-            throw BackendError(.failed, "the postgres request ended without a result")
         }
     }
 
@@ -269,4 +241,13 @@ actor PostgresSession: BackendSession {
             waiters.removeFirst().resume()
         }
     }
+}
+
+/// Set once by a query's deadline timer on the event loop, read by the waiting task.
+private final class DeadlineFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+
+    func set() { value.store(true, ordering: .releasing) }
+
+    var isSet: Bool { value.load(ordering: .acquiring) }
 }
