@@ -19,8 +19,8 @@ enum JournalLine {
         line.string("executor_key", event.executorKey)
         line.int("level", event.level)
         line.string("message", event.message)
-        if let outputs = event.outputs { line.raw("outputs", Value.object(outputs).json) }
-        if let params = event.params { line.raw("params", Value.object(params.mapValues(Value.string)).json) }
+        if let outputs = event.outputs { line.value("outputs", .object(outputs)) }
+        if let params = event.params { line.value("params", .object(params.mapValues(Value.string))) }
         line.string("parent", event.parent)
         line.string("playbook", event.playbook)
         line.string("playbook_id", event.playbookID)
@@ -61,6 +61,11 @@ enum JournalLine {
             bytes.append(contentsOf: String(value).utf8)
         }
 
+        mutating func value(_ key: String, _ value: Value) {
+            self.key(key)
+            Self.write(value, into: &bytes)
+        }
+
         mutating func raw(_ key: String, _ json: String) {
             self.key(key)
             bytes.append(contentsOf: json.utf8)
@@ -77,28 +82,65 @@ enum JournalLine {
             bytes.append(UInt8(ascii: ":"))
         }
 
+        /// Compact JSON with object keys sorted, like `Value.json`, written straight into the line.
+        private static func write(_ value: Value, into bytes: inout [UInt8]) {
+            switch value {
+            case .null: bytes.append(contentsOf: "null".utf8)
+            case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .int(let number): bytes.append(contentsOf: String(number).utf8)
+            case .double(let number): bytes.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
+            case .string(let text): quote(text, into: &bytes)
+            case .array(let items):
+                bytes.append(UInt8(ascii: "["))
+                for (index, item) in items.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    write(item, into: &bytes)
+                }
+                bytes.append(UInt8(ascii: "]"))
+            case .object(let fields):
+                bytes.append(UInt8(ascii: "{"))
+                for (index, name) in fields.keys.sorted().enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    quote(name, into: &bytes)
+                    bytes.append(UInt8(ascii: ":"))
+                    write(fields[name] ?? .null, into: &bytes)
+                }
+                bytes.append(UInt8(ascii: "}"))
+            }
+        }
+
         /// JSON string escaping as JSONEncoder does it: quote, backslash and control
         /// characters; `/` and non-ASCII text as they are.
         private static func quote(_ text: String, into bytes: inout [UInt8]) {
-            let hex = Array("0123456789abcdef".utf8)
             bytes.append(UInt8(ascii: "\""))
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-                case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-                case 0..<0x20:
-                    bytes.append(contentsOf: Array("\\u00".utf8))
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0x0F)])
-                default: bytes.append(byte)
+            var text = text
+            text.withUTF8 { utf8 in
+                var run = 0
+                for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                    escape(byte, into: &bytes)
+                    run = index + 1
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
             }
             bytes.append(UInt8(ascii: "\""))
+        }
+
+        private static func escape(_ byte: UInt8, into bytes: inout [UInt8]) {
+            let hex = Array("0123456789abcdef".utf8)
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            default:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            }
         }
     }
 }

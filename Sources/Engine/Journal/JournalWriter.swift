@@ -119,16 +119,3 @@ public struct JournalError: Error, CustomStringConvertible, Sendable {
     public var description: String
     public init(_ description: String) { self.description = description }
 }
-
-/// UTC timestamps with milliseconds, as the journal writes them.
-public enum Timestamp {
-    /// A value type, so one shared style serves every thread; making a formatter per event
-    /// was most of the journal's cost.
-    private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-
-    public static func now() -> String { format(Date()) }
-
-    public static func format(_ date: Date) -> String { style.format(date) }
-
-    public static func parse(_ text: String) -> Date? { try? style.parse(text) }
-}

@@ -1,0 +1,53 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// UTC timestamps with milliseconds, as the journal writes them: `2026-11-24T20:11:22.123Z`.
+public enum Timestamp {
+    /// For parsing only: formatting is done by hand, as it runs twice per step.
+    private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    public static func now() -> String {
+        var clock = timespec()
+        clock_gettime(CLOCK_REALTIME, &clock)
+        return format(seconds: Int(clock.tv_sec), milliseconds: Int(clock.tv_nsec) / 1_000_000)
+    }
+
+    public static func format(_ date: Date) -> String {
+        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let (seconds, rest) = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        return rest < 0 ? format(seconds: seconds - 1, milliseconds: rest + 1000) : format(seconds: seconds, milliseconds: rest)
+    }
+
+    public static func parse(_ text: String) -> Date? { try? style.parse(text) }
+
+    private static func format(seconds: Int, milliseconds: Int) -> String {
+        var time = time_t(seconds)
+        var parts = tm()
+        guard gmtime_r(&time, &parts) != nil else { return style.format(Date(timeIntervalSince1970: TimeInterval(seconds))) }
+        var text = ""
+        text.reserveCapacity(24)
+        append(Int(parts.tm_year) + 1900, digits: 4, to: &text)
+        text += "-"
+        append(Int(parts.tm_mon) + 1, digits: 2, to: &text)
+        text += "-"
+        append(Int(parts.tm_mday), digits: 2, to: &text)
+        text += "T"
+        append(Int(parts.tm_hour), digits: 2, to: &text)
+        text += ":"
+        append(Int(parts.tm_min), digits: 2, to: &text)
+        text += ":"
+        append(Int(parts.tm_sec), digits: 2, to: &text)
+        text += "."
+        append(milliseconds, digits: 3, to: &text)
+        text += "Z"
+        return text
+    }
+
+    private static func append(_ number: Int, digits: Int, to text: inout String) {
+        let written = String(number)
+        if written.count < digits { text += String(repeating: "0", count: digits - written.count) }
+        text += written
+    }
+}
