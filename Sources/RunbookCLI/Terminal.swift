@@ -17,9 +17,19 @@ enum Terminal {
         return isTTY(descriptor)
     }
 
-    static func write(_ text: String, to handle: FileHandle = .standardOutput) {
-        try? handle.write(contentsOf: Data(text.utf8))
+    /// Writes all of `text` with write(2); a closed reader (EPIPE) drops it silently.
+    static func write(_ text: String, to descriptor: Int32 = STDOUT_FILENO) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
     }
 
-    static func error(_ text: String) { write(text, to: .standardError) }
+    static func error(_ text: String) { write(text, to: STDERR_FILENO) }
 }

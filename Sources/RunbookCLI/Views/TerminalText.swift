@@ -2,6 +2,8 @@
 /// characters cannot move the cursor, retitle the window or hide lines.
 enum TerminalText {
     static func safe(_ text: String, keepingNewlines: Bool = false) -> String {
+        // Most text has no control character: no byte below 0x20, no DEL, no C1 (0xC2 0x80…0x9F).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0xC2 }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -17,8 +19,14 @@ enum TerminalText {
     }
 
     static func seconds(_ milliseconds: Int) -> String {
-        milliseconds < 10_000 ? String(format: "%.2fs", Double(milliseconds) / 1000)
-            : milliseconds < 120_000 ? String(format: "%.1fs", Double(milliseconds) / 1000)
-            : "\(milliseconds / 60_000)m\(milliseconds / 1000 % 60)s"
+        if milliseconds < 10_000 {
+            let hundredths = (milliseconds + 5) / 10
+            return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)s"
+        }
+        if milliseconds < 120_000 {
+            let tenths = (milliseconds + 50) / 100
+            return "\(tenths / 10).\(tenths % 10)s"
+        }
+        return "\(milliseconds / 60_000)m\(milliseconds / 1000 % 60)s"
     }
 }
