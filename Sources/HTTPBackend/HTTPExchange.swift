@@ -15,36 +15,41 @@ struct HTTPExchange: Sendable {
     var latency: Duration
 
     /// Sends the request and reads the whole response within `limit`. AsyncHTTPClient's
-    /// deadline covers connecting and the response head; the race with a sleep also covers
-    /// a body that trickles in, so the step's timeout holds to the last byte.
+    /// deadline covers connecting and the response head; a timer on the client's event loop
+    /// cancels the exchange when a body is still trickling in at the limit, so the step's
+    /// timeout holds to the last byte.
     static func perform(
         _ request: HTTPClientRequest, on client: HTTPClient, within limit: Duration, bodyLimit: Int
     ) async throws -> HTTPExchange {
         let limit = min(limit, .seconds(365 * 86_400))
         let clock = ContinuousClock()
         let start = clock.now
-        return try await withThrowingTaskGroup(of: HTTPExchange?.self) { group in
-            group.addTask {
-                let response = try await client.execute(request, deadline: .now() + TimeAmount(limit))
-                var body: [UInt8] = []
-                var received = 0
-                for try await chunk in response.body {
-                    received += chunk.readableBytes
-                    let room = bodyLimit - body.count
-                    if room > 0 { body.append(contentsOf: chunk.readableBytesView.prefix(room)) }
-                }
-                return HTTPExchange(
-                    status: response.status, headers: response.headers, body: body,
-                    receivedBytes: received, latency: clock.now - start
-                )
+        let exchange = Task {
+            let response = try await client.execute(request, deadline: .now() + TimeAmount(limit))
+            var body: [UInt8] = []
+            var received = 0
+            for try await chunk in response.body {
+                received += chunk.readableBytes
+                let room = bodyLimit - body.count
+                if room > 0 { body.append(contentsOf: chunk.readableBytesView.prefix(room)) }
             }
-            group.addTask {
-                try await Task.sleep(until: start + limit, clock: clock)
-                return nil
+            return HTTPExchange(
+                status: response.status, headers: response.headers, body: body,
+                receivedBytes: received, latency: clock.now - start
+            )
+        }
+        let timer = client.eventLoopGroup.next().scheduleTask(in: TimeAmount(limit)) { exchange.cancel() }
+        defer { timer.cancel() }
+        return try await withTaskCancellationHandler {
+            do {
+                return try await exchange.value
+            } catch {
+                // The timer cancelled it (the caller's cancellation is rethrown as it is).
+                if clock.now - start >= limit, !Task.isCancelled { throw HTTPDeadlinePassed() }
+                throw error
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let exchange = first else { throw HTTPDeadlinePassed() }
-            return exchange
+        } onCancel: {
+            exchange.cancel()
         }
     }
 

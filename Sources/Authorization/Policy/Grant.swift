@@ -20,8 +20,8 @@ public struct Grant: Sendable {
 
     /// Why step `id` with `effect` may not run under this grant, or nil when it may.
     public func refusal(step id: String, effect: Effect) -> Refusal? {
-        let graph = RoleGraph(policy)
         for rule in policy.effects where effect >= rule.effect.value {
+            let graph = RoleGraph(policy)
             if let minLevel = rule.minLevel?.value, level < minLevel {
                 return Refusal(.effectLevel,
                                "step '\(id)' is \(effect.rawValue): the policy allows \(rule.effect.value.rawValue) steps from level \(minLevel), and this playbook is level \(level)")
