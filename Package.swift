@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(name: "YAMLLoaderTests", dependencies: ["YAMLLoader", "TestSupport"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzHarness", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzHarness", "Diagnostics", "Language"], exclude: ["Fixtures"]),
         .target(name: "BackendTestSupport", dependencies: ["BackendKit"], path: "Tests/BackendTestSupport"),
         .testTarget(name: "ShellBackendTests", dependencies: ["ShellBackend", "BackendTestSupport"]),
         .testTarget(name: "PostgresBackendTests", dependencies: ["PostgresBackend", "BackendTestSupport"]),
