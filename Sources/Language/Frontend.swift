@@ -12,6 +12,11 @@ public struct ParseResult: Sendable {
     public var document: Document?
     public var diagnostics: [Diagnostic]
 
+    public init(document: Document?, diagnostics: [Diagnostic]) {
+        self.document = document
+        self.diagnostics = diagnostics
+    }
+
     public var playbook: Playbook? {
         if case .playbook(let playbook)? = document { return playbook }
         return nil

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Language
+import YAMLLoader
 
 /// Finds and reads the files a command works on.
 enum InputFiles {
@@ -37,8 +38,7 @@ enum InputFiles {
                 let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
                 if Frontend.isPolicy(path: full) {
                     inFolder.append(full)
-                } else if let data = FileManager.default.contents(atPath: full),
-                          Frontend.looksLikePlaybook(bytes: [UInt8](data)) {
+                } else if Self.looksLikePlaybook(atPath: full) {
                     inFolder.append(full)
                 }
             }
@@ -46,5 +46,18 @@ enum InputFiles {
         }
         var seen = Set<String>()
         return found.filter { seen.insert($0).inserted }
+    }
+
+    /// Whether a file in a folder is a playbook. A file over the loader's size limit is judged
+    /// by its first MiB (lint then refuses it by its size), so a huge file is never read whole.
+    private static func looksLikePlaybook(atPath path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) > LoaderLimits.default.maxBytes else {
+            return FileManager.default.contents(atPath: path).map { Frontend.looksLikePlaybook(bytes: [UInt8]($0)) } ?? false
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 1 << 20)) ?? Data()
+        return Frontend.looksLikePlaybook(bytes: [UInt8](head))
     }
 }

@@ -16,15 +16,18 @@ public enum YAMLLoader {
     /// Loads exactly one YAML document from `source`.
     public static func load(_ source: SourceFile, limits: LoaderLimits = .default) -> LoadResult {
         guard source.bytes.count <= limits.maxBytes else {
-            let at = SourceRange(at: SourceLocation(file: source.path, line: 1, column: 1))
-            return LoadResult(root: nil, diagnostics: [
-                Diagnostic(.error, YAMLRules.tooLarge,
-                           "file is \(source.bytes.count) bytes; the limit is \(limits.maxBytes)", at: at),
-            ])
+            return LoadResult(root: nil, diagnostics: [tooLarge(path: source.path, size: source.bytes.count, limits: limits)])
         }
         var builder = TreeBuilder(source: source, limits: limits)
         builder.run()
         return LoadResult(root: builder.root, diagnostics: builder.diagnostics)
+    }
+
+    /// The refusal of a file over `limits.maxBytes`, also given before reading a file whose
+    /// size alone says so.
+    public static func tooLarge(path: String, size: Int, limits: LoaderLimits) -> Diagnostic {
+        Diagnostic(.error, YAMLRules.tooLarge, "file is \(size) bytes; the limit is \(limits.maxBytes)",
+                   at: SourceRange(at: SourceLocation(file: path, line: 1, column: 1)))
     }
 }
 

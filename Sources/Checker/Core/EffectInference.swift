@@ -93,7 +93,7 @@ struct EffectInference {
 
     /// Callee positions come from the callee's own file.
     private static func sourceOf(_ playbook: Playbook) -> SourceFile? {
-        guard let bytes = try? FileBytes.read(playbook.path) else { return nil }
+        guard case .bytes(let bytes)? = try? FileBytes.read(playbook.path) else { return nil }
         return SourceFile(path: playbook.path, bytes: bytes)
     }
 }

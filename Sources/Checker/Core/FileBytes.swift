@@ -1,11 +1,23 @@
 import Foundation
+import YAMLLoader
 
-/// Reads a whole file; the checker's only file access besides callee resolution.
+/// Reads a whole file; the checker's only file access besides callee resolution. A regular
+/// file over the loader's size limit is not read at all, so a huge file costs no memory.
 enum FileBytes {
     struct Unreadable: Error {}
 
-    static func read(_ path: String) throws -> [UInt8] {
+    enum Contents {
+        case bytes([UInt8])
+        /// The file's size, which is over `LoaderLimits.maxBytes`.
+        case tooLarge(Int)
+    }
+
+    static func read(_ path: String, limits: LoaderLimits = .default) throws -> Contents {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) > limits.maxBytes {
+            return .tooLarge(Int(info.st_size))
+        }
         guard let data = FileManager.default.contents(atPath: path) else { throw Unreadable() }
-        return [UInt8](data)
+        return data.count > limits.maxBytes ? .tooLarge(data.count) : .bytes([UInt8](data))
     }
 }

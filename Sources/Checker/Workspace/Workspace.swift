@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Language
+import YAMLLoader
 import Synchronization
 
 /// The files a check or run touches: playbooks by path, the policy that governs each,
@@ -28,9 +29,17 @@ public final class Workspace: Sendable {
     public func parse(_ path: String) -> Parsed? {
         let key = normalized(path)
         if let cached = parsed.withLock({ $0[key] }) { return cached }
-        guard let bytes = try? FileBytes.read(path) else { return nil }
-        let source = SourceFile(path: path, bytes: bytes)
-        let entry = Parsed(source: source, result: Frontend.parse(source))
+        let entry: Parsed
+        switch try? FileBytes.read(path) {
+        case nil:
+            return nil
+        case .bytes(let bytes)?:
+            let source = SourceFile(path: path, bytes: bytes)
+            entry = Parsed(source: source, result: Frontend.parse(source))
+        case .tooLarge(let size)?:
+            let refusal = YAMLLoader.tooLarge(path: path, size: size, limits: .default)
+            entry = Parsed(source: SourceFile(path: path, bytes: []), result: ParseResult(document: nil, diagnostics: [refusal]))
+        }
         parsed.withLock { $0[key] = entry }
         return entry
     }

@@ -47,4 +47,28 @@ import TestSupport
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains(file.path + hostile.expected), "\(run.stdout.prefix(2000))")
     }
+
+    /// A 10 GB file (sparse: it takes no disk) is refused by its size under a 2 GB address-space
+    /// limit, named on its own and found in a folder: reading it first would fail or be killed.
+    @Test(arguments: [false, true])
+    func aHugeFileIsRefusedWithoutBeingRead(inFolder: Bool) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("huge.yaml")
+        try Data("runbook: 1\nid: huge\n".utf8).write(to: file)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: 10 << 30)
+        try handle.close()
+        let output = folder.appendingPathComponent("output.txt")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", #"ulimit -v 2000000; exec "$0" lint --no-shellcheck "$1" > "$2" 2>&1"#,
+                             RunbookBinary.url.path, inFolder ? folder.path : file.path, output.path]
+        process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
+        try process.run()
+        process.waitUntilExit()
+        let shown = try String(contentsOf: output, encoding: .utf8)
+        #expect(process.terminationStatus == 1, "\(shown)")
+        #expect(shown.contains(file.path + ":1:1: error: file is 10737418240 bytes; the limit is 67108864 [yaml-too-large]"), "\(shown)")
+    }
 }
