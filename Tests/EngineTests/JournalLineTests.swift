@@ -60,4 +60,59 @@ import Testing
         if case .double(let value)? = event.outputs?["nan"], value.isNaN { expected.outputs?["nan"] = .null }
         #expect(try Self.reference(decoded) == Self.reference(expected))
     }
+
+    /// A fixed-seed generator, so the random cases are the same on every run.
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Text from the characters JSON escaping gets wrong: controls, quotes, backslashes, DEL,
+    /// C1 controls, line separators, accents and emoji.
+    static func text(_ random: inout SplitMix64) -> String {
+        let pool: [Unicode.Scalar] = (0..<0x20).compactMap(Unicode.Scalar.init) + ["\"", "\\", "/", "a", " ", "\u{7F}", "\u{85}",
+            "\u{9B}", "\u{2028}", "\u{2029}", "é", "\u{301}", "\u{FEFF}", "🚨", "\u{10FFFF}"]
+        var scalars = String.UnicodeScalarView()
+        for _ in 0..<Int.random(in: 0...24, using: &random) {
+            scalars.append(pool[Int.random(in: 0..<pool.count, using: &random)])
+        }
+        return String(scalars)
+    }
+
+    static func value(_ random: inout SplitMix64, depth: Int = 0) -> Value {
+        switch Int.random(in: 0..<(depth < 3 ? 7 : 5), using: &random) {
+        case 0: return .null
+        case 1: return .bool(Bool.random(using: &random))
+        case 2: return .int(Int.random(in: Int.min...Int.max, using: &random))
+        case 3: return .double(Double(Int32.random(in: .min ... .max, using: &random)) / 64)
+        case 4: return .string(text(&random))
+        case 5: return .array((0..<Int.random(in: 0...3, using: &random)).map { _ in value(&random, depth: depth + 1) })
+        default:
+            var fields: [String: Value] = [:]
+            for _ in 0..<Int.random(in: 0...3, using: &random) { fields[text(&random)] = value(&random, depth: depth + 1) }
+            return .object(fields)
+        }
+    }
+
+    @Test func randomEventsReadBackAsThemselves() throws {
+        var random = SplitMix64(state: 20_261_124)
+        for _ in 0..<500 {
+            let event = Self.event(.stepFinished) {
+                $0.step = Self.text(&random)
+                $0.message = Self.text(&random)
+                $0.title = Self.text(&random)
+                $0.outputs = ["value": Self.value(&random), Self.text(&random): Self.value(&random)]
+            }
+            let line = try JournalLine.encode(event)
+            #expect(!line.contains(0x0A), "a journal line must stay one line")
+            let decoded = try JSONDecoder().decode(JournalEvent.self, from: line)
+            #expect(try Self.reference(decoded) == Self.reference(event))
+        }
+    }
 }
