@@ -1,4 +1,5 @@
 import BackendKit
+import Logging
 import PostgresNIO
 import Synchronization
 
@@ -39,10 +40,9 @@ actor PostgresSession: BackendSession {
     init(target: PostgresTarget) throws {
         self.target = target
         self.configuration = try target.configuration()
-        var logger = Logger(label: "runbook.postgres")
-        // postgres-nio logs below this; the run's own output must stay clean.
-        logger.logLevel = .critical
-        self.logger = logger
+        // The run's own output must stay clean, so postgres-nio's logging goes nowhere; a
+        // no-op handler also skips re-rendering the metadata postgres-nio sets on every query.
+        self.logger = Logger(label: "runbook.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
     }
 
     /// Opens the connection; throws `BackendError(.connection)` saying why, without the password.

@@ -162,7 +162,7 @@ public struct PostgresTarget: Sendable, Hashable {
 
     /// `host:port/database`, the most any message may say about where a target is.
     public var location: String {
-        let shownHost = host.contains(":") ? "[\(host)]" : host
+        let shownHost = host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host
         return "\(shownHost):\(port)/\(database)"
     }
 
