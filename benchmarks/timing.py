@@ -57,7 +57,9 @@ def measure(command, cwd=None, env=None, cap=None, ok=(0, 1), peak=True):
         seen_peak, seen_cpu = 0, 0.0
         last_look = start
         while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            # Without a cap, a blocking wait sees the exit at once (polling would round start-up
+            # times to the 2 ms sleep).
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG if cap is not None else 0)
             if pid:
                 break
             now = time.perf_counter()
