@@ -20,4 +20,12 @@ enum FileBytes {
         guard let data = FileManager.default.contents(atPath: path) else { throw Unreadable() }
         return data.count > limits.maxBytes ? .tooLarge(data.count) : .bytes([UInt8](data))
     }
+
+    /// The start of a file's first line (at most 4 KiB), for showing where a refusal points.
+    static func firstLine(_ path: String) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
+        return Array(head.prefix { $0 != 0x0A && $0 != 0x0D })
+    }
 }

@@ -38,7 +38,8 @@ public final class Workspace: Sendable {
             entry = Parsed(source: source, result: Frontend.parse(source))
         case .tooLarge(let size)?:
             let refusal = YAMLLoader.tooLarge(path: path, size: size, limits: .default)
-            entry = Parsed(source: SourceFile(path: path, bytes: []), result: ParseResult(document: nil, diagnostics: [refusal]))
+            let shown = SourceFile(path: path, bytes: FileBytes.firstLine(path))
+            entry = Parsed(source: shown, result: ParseResult(document: nil, diagnostics: [refusal]))
         }
         parsed.withLock { $0[key] = entry }
         return entry
