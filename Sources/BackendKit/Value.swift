@@ -23,21 +23,6 @@ public indirect enum Value: Sendable, Hashable {
         }
     }
 
-    /// Compact JSON with sorted keys, stable for journals and tests.
-    public var json: String {
-        switch self {
-        case .null: return "null"
-        case .bool(let value): return String(value)
-        case .int(let value): return String(value)
-        case .double(let value): return value.isFinite ? String(value) : "null"
-        case .string(let value): return Self.quote(value)
-        case .array(let items): return "[" + items.map(\.json).joined(separator: ",") + "]"
-        case .object(let fields):
-            return "{" + fields.keys.sorted().map { "\(Self.quote($0)):\(fields[$0, default: .null].json)" }
-                .joined(separator: ",") + "}"
-        }
-    }
-
     /// Parses JSON text; nil when it is not JSON.
     public init?(json text: String) {
         guard let data = text.data(using: .utf8),
@@ -80,26 +65,6 @@ public indirect enum Value: Sendable, Hashable {
         case .string(let value): Double(value)
         default: nil
         }
-    }
-
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }
 

@@ -23,7 +23,7 @@ enum Terminal {
         text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
                 if written < 0, errno == EINTR { continue }
                 guard written > 0 else { return }
                 offset += written
@@ -32,4 +32,9 @@ enum Terminal {
     }
 
     static func error(_ text: String) { write(text, to: STDERR_FILENO) }
+}
+
+/// write(2), named apart so that `Terminal.write` does not hide it.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }

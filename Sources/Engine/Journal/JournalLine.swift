@@ -52,7 +52,7 @@ enum JournalLine {
         mutating func string(_ key: String, _ value: String?) {
             guard let value else { return }
             self.key(key)
-            Self.quote(value, into: &bytes)
+            Value.writeJSONString(value, into: &bytes)
         }
 
         mutating func int(_ key: String, _ value: Int?) {
@@ -63,7 +63,7 @@ enum JournalLine {
 
         mutating func value(_ key: String, _ value: Value) {
             self.key(key)
-            Self.write(value, into: &bytes)
+            value.writeJSON(into: &bytes)
         }
 
         mutating func raw(_ key: String, _ json: String) {
@@ -78,69 +78,8 @@ enum JournalLine {
 
         private mutating func key(_ name: String) {
             if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
-            Self.quote(name, into: &bytes)
+            Value.writeJSONString(name, into: &bytes)
             bytes.append(UInt8(ascii: ":"))
-        }
-
-        /// Compact JSON with object keys sorted, like `Value.json`, written straight into the line.
-        private static func write(_ value: Value, into bytes: inout [UInt8]) {
-            switch value {
-            case .null: bytes.append(contentsOf: "null".utf8)
-            case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
-            case .int(let number): bytes.append(contentsOf: String(number).utf8)
-            case .double(let number): bytes.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
-            case .string(let text): quote(text, into: &bytes)
-            case .array(let items):
-                bytes.append(UInt8(ascii: "["))
-                for (index, item) in items.enumerated() {
-                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                    write(item, into: &bytes)
-                }
-                bytes.append(UInt8(ascii: "]"))
-            case .object(let fields):
-                bytes.append(UInt8(ascii: "{"))
-                for (index, name) in fields.keys.sorted().enumerated() {
-                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                    quote(name, into: &bytes)
-                    bytes.append(UInt8(ascii: ":"))
-                    write(fields[name] ?? .null, into: &bytes)
-                }
-                bytes.append(UInt8(ascii: "}"))
-            }
-        }
-
-        /// JSON string escaping as JSONEncoder does it: quote, backslash and control
-        /// characters; `/` and non-ASCII text as they are.
-        private static func quote(_ text: String, into bytes: inout [UInt8]) {
-            bytes.append(UInt8(ascii: "\""))
-            var text = text
-            text.withUTF8 { utf8 in
-                var run = 0
-                for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                    escape(byte, into: &bytes)
-                    run = index + 1
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
-            }
-            bytes.append(UInt8(ascii: "\""))
-        }
-
-        private static func escape(_ byte: UInt8, into bytes: inout [UInt8]) {
-            let hex = Array("0123456789abcdef".utf8)
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            default:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            }
         }
     }
 }
