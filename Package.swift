@@ -83,7 +83,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "runbook",
-            dependencies: ["RunbookCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "RunbookCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
 
         // The school-ERP sandbox the seed playbooks run against (not part of the product)
@@ -105,6 +108,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "benchmarks/exec-floor"
         ),

@@ -8,7 +8,9 @@ writes an N-step and a 1-step playbook and runs, side by side in one run:
   time and the cost of one more step: (T(N) - T(1)) / (N - 1);
 - the same with the journal's state dir on tmpfs (/dev/shm), to show what fsync costs;
 - `exec-floor` making the same N calls directly (best of --repeat): the in-process time
-  per call, and the whole process's wall time (start-up and connect included);
+  per call, and the whole process's wall time (start-up and connect included); once with
+  Swift Concurrency on NIO's event loops, as runbook runs (the ratio), and once on Swift's
+  default executor (a plain loop, the ratio in parentheses);
 - `ansible-playbook` (connection local) running the equivalent N-task and 1-task
   playbooks once each, when --ansible-bin is given.
 
@@ -188,24 +190,27 @@ def main():
             return run([args.runbook, "exec", os.path.join(playbooks, f"{backend}-{steps}.yaml"), "--no-tty"]
                        + as_arguments, env=environment)[0]
         exec_wall(n)  # warm-up: page cache, first connections on the servers
-        one, many, floor_wall, floor_calls, one_tmpfs, many_tmpfs = [], [], [], [], [], []
+        one, many, floor_wall, floor_calls, plain_calls, one_tmpfs, many_tmpfs = [], [], [], [], [], [], []
         for _ in range(args.repeat):
             many.append(exec_wall(n))
             one.append(exec_wall(1))
-            wall, out = run([args.floor, "--count", str(n)] + floor_flags[backend])
+            wall, out = run([args.floor, "--count", str(n), "--nio-executor"] + floor_flags[backend])
             floor_wall.append(wall)
             floor_calls.append(json.loads(out)[backend]["calls_s"])
+            plain_calls.append(json.loads(run([args.floor, "--count", str(n)] + floor_flags[backend])[1])[backend]["calls_s"])
             if tmpfs_env:
                 many_tmpfs.append(exec_wall(n, tmpfs_env))
                 one_tmpfs.append(exec_wall(1, tmpfs_env))
         t_n, t_1, f_wall, f_calls = min(many), min(one), min(floor_wall), min(floor_calls)
         per_step = (t_n - t_1) / (n - 1)
-        per_call = f_calls / n
+        per_call, plain_per_call = f_calls / n, min(plain_calls) / n
         row = {
             "runbook_wall_s": t_n, "runbook_1_step_wall_s": t_1, "runbook_per_step_ms": per_step * 1000,
             "floor_wall_s": f_wall, "floor_calls_s": f_calls, "floor_per_call_ms": per_call * 1000,
+            "plain_floor_per_call_ms": plain_per_call * 1000,
             "overhead_per_step_ms": (per_step - per_call) * 1000,
-            "per_step_ratio": per_step / per_call, "whole_run_ratio": t_n / f_wall,
+            "per_step_ratio": per_step / per_call, "plain_per_step_ratio": per_step / plain_per_call,
+            "whole_run_ratio": t_n / f_wall,
         }
         tmpfs_note = ""
         if tmpfs_env:
@@ -214,7 +219,8 @@ def main():
         results["backends"][backend] = row
         print(f"exec {backend:8} runbook {t_n:.3f}s ({per_step * 1000:.3f} ms/step, 1 step {t_1:.3f}s)  "
               f"floor {f_calls:.3f}s in-process ({per_call * 1000:.3f} ms/call), {f_wall:.3f}s whole process  "
-              f"per-step ratio {row['per_step_ratio']:.2f}x  overhead {row['overhead_per_step_ms']:.3f} ms/step  "
+              f"per-step ratio {row['per_step_ratio']:.2f}x ({row['plain_per_step_ratio']:.2f}x to a plain loop "
+              f"at {plain_per_call * 1000:.3f} ms/call)  overhead {row['overhead_per_step_ms']:.3f} ms/step  "
               f"whole-run ratio {row['whole_run_ratio']:.2f}x{tmpfs_note}", flush=True)
 
     if tmpfs_state:

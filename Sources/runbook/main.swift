@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import NIOCore
+import NIOPosix
 import RunbookCLI
 
 /// Parses and runs the command; every error leaves through here, and command-line
@@ -26,4 +28,10 @@ func start<Command: AsyncParsableCommand>(_ command: Command.Type) async {
     }
 }
 
+// Tasks run on NIO's event loops, the threads that own the postgres and HTTP connections, so
+// a request and its answer need no hand-off between Swift's thread pool and an event loop
+// (two thread switches a step; docs/performance.md). hiredis calls and terminal reads block
+// threads of their own; fdatasync and shellcheck block one loop while the run waits for them
+// anyway. If the hook cannot be installed, tasks stay on Swift's pool: slower, same behaviour.
+NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 await start(Runbook.self)

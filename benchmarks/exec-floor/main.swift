@@ -1,7 +1,10 @@
 // The floor `runbook exec` is measured against (docs/performance.md): the same backend calls
 // a playbook's steps make, made directly, N times each, with nothing around them.
 //
-//   exec-floor --count 100 [--shell] [--postgres URL] [--redis URL] [--http URL]
+//   exec-floor --count 100 [--nio-executor] [--shell] [--postgres URL] [--redis URL] [--http URL]
+//
+// `--nio-executor` runs Swift Concurrency's jobs on NIO's event loops, as runbook does, so
+// that the floor pays no thread hop between the caller and the connection that runbook does not.
 //
 // Prints one JSON object: for each backend asked for, the seconds to connect (once) and the
 // seconds for the N calls, measured inside the process with a monotonic clock.
@@ -10,6 +13,7 @@ import CHiredis
 import Foundation
 import Logging
 import NIOCore
+import NIOPosix
 import PostgresNIO
 import Subprocess
 
@@ -26,6 +30,7 @@ struct Failure: Error, CustomStringConvertible {
 
 struct Options {
     var count = 100
+    var nioExecutor = false
     var shell = false
     var postgres: String?
     var redis: String?
@@ -43,6 +48,7 @@ struct Options {
                 let text = try value(flag)
                 guard let number = Int(text), number > 0 else { throw Failure("--count must be a positive number, not \(text)") }
                 count = number
+            case "--nio-executor": nioExecutor = true
             case "--shell": shell = true
             case "--postgres": postgres = try value(flag)
             case "--redis": redis = try value(flag)
@@ -197,6 +203,9 @@ func get(_ url: String, on client: HTTPClient) async throws {
 
 do {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
+    if options.nioExecutor, !NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() {
+        throw Failure("cannot run Swift Concurrency on NIO's event loops here")
+    }
     var fields = [#""count": \#(options.count)"#]
     if options.shell {
         fields.append(#""shell": \#(try await spawnShell(count: options.count).json(count: options.count))"#)
