@@ -84,6 +84,21 @@ import Testing
     }
 
     @Test(arguments: [
+        H.request("/echo", method: "GET /admin"), H.request("/echo", method: "PÖST"), H.request("/echo", method: "G\u{0}ET"),
+        H.request("/echo", method: "GET\r\nX-Evil: 1"), H.request("/echo", headers: ["X Key": "1"]),
+        H.request("/echo", headers: ["X-Schlüssel": "1"]), H.request("/echo", headers: ["X-Key:": "1"]),
+    ])
+    func aMethodOrHeaderNameThatIsNotATokenIsRefusedBeforeSending(_ request: BackendRequest) async throws {
+        try await H.withSession { server, session in
+            let error = await #expect(throws: BackendError.self) {
+                try await session.run(request, output: { _, _ in })
+            }
+            #expect(error?.reason == .invalidRequest)
+            #expect(server.acceptedConnections == 0)
+        }
+    }
+
+    @Test(arguments: [
         "http://example.com/health", "https://127.0.0.1/health", "//example.com/health", "HTTP://evil.example:80/x",
         "http://127.0.0.1:1/health", "http://user:pw@127.0.0.1/health", "https://PORT/health",
     ])

@@ -11,7 +11,7 @@ import Testing
         #expect(HTTPBackend().kind == "http")
     }
 
-    @Test(arguments: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "post", " delete "])
+    @Test(arguments: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "post", " delete ", "\tpAtCh\t", "purge"])
     func methodArrives(_ method: String) async throws {
         let echoed = try await H.withSession { _, session in
             try await session.run(H.request("/echo", method: method), output: { _, _ in })

@@ -11,10 +11,15 @@ public enum JournalChain {
 
     /// SHA-256 of a line's bytes without its newline, hex.
     public static func hash(_ line: Data) -> String {
+        hex(SHA256.hash(data: line))
+    }
+
+    /// Lower-case hex of a digest's bytes.
+    static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: line) {
+        for byte in digest {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }

@@ -43,16 +43,12 @@ public struct RunRecord: Sendable {
 
     /// A run id that sorts by start time: `20261124-130512-level2-tenant-isolation-3fa2`.
     public static func newID(playbookID: String, now: Date = Date()) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
         let suffix = String(UInt16.random(in: 0...UInt16.max), radix: 16)
-        return "\(formatter.string(from: now))-\(playbookID.prefix(40))-\(suffix)"
+        return "\(Timestamp.compact(now))-\(playbookID.prefix(40))-\(suffix)"
     }
 
     /// The SHA-256 of a file's bytes, hex.
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        JournalChain.hex(SHA256.hash(data: bytes))
     }
 }

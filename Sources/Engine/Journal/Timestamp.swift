@@ -22,10 +22,24 @@ public enum Timestamp {
 
     public static func parse(_ text: String) -> Date? { try? style.parse(text) }
 
+    /// `20261124-201122`, UTC to the second, as run ids begin.
+    public static func compact(_ date: Date) -> String {
+        let seconds = Int((date.timeIntervalSince1970).rounded(.down))
+        guard let parts = utc(seconds) else { return "00000000-000000" }
+        var text = ""
+        text.reserveCapacity(15)
+        append(Int(parts.tm_year) + 1900, digits: 4, to: &text)
+        append(Int(parts.tm_mon) + 1, digits: 2, to: &text)
+        append(Int(parts.tm_mday), digits: 2, to: &text)
+        text += "-"
+        append(Int(parts.tm_hour), digits: 2, to: &text)
+        append(Int(parts.tm_min), digits: 2, to: &text)
+        append(Int(parts.tm_sec), digits: 2, to: &text)
+        return text
+    }
+
     private static func format(seconds: Int, milliseconds: Int) -> String {
-        var time = time_t(seconds)
-        var parts = tm()
-        guard gmtime_r(&time, &parts) != nil else { return style.format(Date(timeIntervalSince1970: TimeInterval(seconds))) }
+        guard let parts = utc(seconds) else { return style.format(Date(timeIntervalSince1970: TimeInterval(seconds))) }
         var text = ""
         text.reserveCapacity(24)
         append(Int(parts.tm_year) + 1900, digits: 4, to: &text)
@@ -43,6 +57,12 @@ public enum Timestamp {
         append(milliseconds, digits: 3, to: &text)
         text += "Z"
         return text
+    }
+
+    private static func utc(_ seconds: Int) -> tm? {
+        var time = time_t(seconds)
+        var parts = tm()
+        return gmtime_r(&time, &parts) != nil ? parts : nil
     }
 
     private static func append(_ number: Int, digits: Int, to text: inout String) {
