@@ -51,9 +51,8 @@ struct SQLScript: Sendable, Equatable {
 
         func finish(at end: Int) {
             if hasContent {
-                let text = String(decoding: bytes[start..<end], as: UTF8.self)
                 statements.append(Statement(
-                    text: trimmed(text), leadingWords: Array(words.prefix(2)), copiesThroughClient: clientCopy
+                    text: trimmed(bytes[start..<end]), leadingWords: Array(words.prefix(2)), copiesThroughClient: clientCopy
                 ))
             }
             start = end + 1
@@ -210,7 +209,14 @@ struct SQLScript: Sendable, Equatable {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x0B
     }
 
-    private static func trimmed(_ text: String) -> String {
+    /// The statement without surrounding white space: ASCII white space by bytes, and only
+    /// when non-ASCII text remains at either end, Unicode white space by characters.
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+        var bytes = bytes
+        while let first = bytes.first, isWhitespace(first) { bytes.removeFirst() }
+        while let last = bytes.last, isWhitespace(last) { bytes.removeLast() }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let first = bytes.first, let last = bytes.last, first >= 0x80 || last >= 0x80 else { return text }
         var scalars = Substring(text)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

@@ -26,6 +26,8 @@ struct SQLScriptTests {
          ["create function f() returns int language sql begin atomic select 1; select case when true then 2 end; end", "select f()"]),
         ("do $body$ begin perform 1; end $body$; select 1", ["do $body$ begin perform 1; end $body$", "select 1"]),
         ("select 'unterminated; select 2", ["select 'unterminated; select 2"]),
+        ("\r\n\tselect 1\u{0B}\u{0C};\r\nselect 'é' \r\n", ["select 1", "select 'é'"]),
+        ("\u{A0}select 1\u{2028}; \u{3000} select 2", ["select 1", "select 2"]),
     ]
 
     @Test(arguments: cases)
