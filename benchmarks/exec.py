@@ -32,7 +32,7 @@ def parse():
     p.add_argument("--http", required=True, help="base URL of a server answering GET /health")
     p.add_argument("--ansible-bin", help="folder holding ansible-playbook (a virtualenv's bin)")
     p.add_argument("--steps", type=int, default=100)
-    p.add_argument("--repeat", type=int, default=15)
+    p.add_argument("--repeat", type=int, default=40)
     p.add_argument("--json", help="write the figures here")
     return p.parse_args()
 

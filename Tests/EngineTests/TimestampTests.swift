@@ -4,7 +4,7 @@ import Testing
 
 /// The journal's hand-made timestamps against Foundation's ISO 8601 style, which they replaced.
 @Suite struct TimestampTests {
-    @Test(arguments: [0.0, 1_795_000_000.123, 1_795_000_000.999, 951_782_400.5, 4_102_444_799.001, 86_399.01])
+    @Test(arguments: [0.0, 1_795_000_000.123, 1_795_000_000.999, 951_782_400.5, 4_102_444_799.001, 86_399.01, 1_000_000_000.05])
     func readLikeISO8601WithMilliseconds(_ seconds: Double) throws {
         let date = Date(timeIntervalSince1970: seconds)
         let text = Timestamp.format(date)

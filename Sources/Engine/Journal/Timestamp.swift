@@ -26,37 +26,37 @@ public enum Timestamp {
     public static func compact(_ date: Date) -> String {
         let seconds = Int((date.timeIntervalSince1970).rounded(.down))
         guard let parts = utc(seconds) else { return "00000000-000000" }
-        var text = ""
+        var text: [UInt8] = []
         text.reserveCapacity(15)
         append(Int(parts.tm_year) + 1900, digits: 4, to: &text)
         append(Int(parts.tm_mon) + 1, digits: 2, to: &text)
         append(Int(parts.tm_mday), digits: 2, to: &text)
-        text += "-"
+        text.append(UInt8(ascii: "-"))
         append(Int(parts.tm_hour), digits: 2, to: &text)
         append(Int(parts.tm_min), digits: 2, to: &text)
         append(Int(parts.tm_sec), digits: 2, to: &text)
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func format(seconds: Int, milliseconds: Int) -> String {
         guard let parts = utc(seconds) else { return style.format(Date(timeIntervalSince1970: TimeInterval(seconds))) }
-        var text = ""
+        var text: [UInt8] = []
         text.reserveCapacity(24)
         append(Int(parts.tm_year) + 1900, digits: 4, to: &text)
-        text += "-"
+        text.append(UInt8(ascii: "-"))
         append(Int(parts.tm_mon) + 1, digits: 2, to: &text)
-        text += "-"
+        text.append(UInt8(ascii: "-"))
         append(Int(parts.tm_mday), digits: 2, to: &text)
-        text += "T"
+        text.append(UInt8(ascii: "T"))
         append(Int(parts.tm_hour), digits: 2, to: &text)
-        text += ":"
+        text.append(UInt8(ascii: ":"))
         append(Int(parts.tm_min), digits: 2, to: &text)
-        text += ":"
+        text.append(UInt8(ascii: ":"))
         append(Int(parts.tm_sec), digits: 2, to: &text)
-        text += "."
+        text.append(UInt8(ascii: "."))
         append(milliseconds, digits: 3, to: &text)
-        text += "Z"
-        return text
+        text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func utc(_ seconds: Int) -> tm? {
@@ -65,9 +65,15 @@ public enum Timestamp {
         return gmtime_r(&time, &parts) != nil ? parts : nil
     }
 
-    private static func append(_ number: Int, digits: Int, to text: inout String) {
-        let written = String(number)
-        if written.count < digits { text += String(repeating: "0", count: digits - written.count) }
-        text += written
+    /// `number` in decimal, zero-padded to `digits` (a year past 9999 keeps all its digits).
+    private static func append(_ number: Int, digits: Int, to text: inout [UInt8]) {
+        let start = text.count
+        var value = max(0, number)
+        repeat {
+            text.append(UInt8(ascii: "0") + UInt8(value % 10))
+            value /= 10
+        } while value > 0
+        while text.count - start < digits { text.append(UInt8(ascii: "0")) }
+        text[start...].reverse()
     }
 }
