@@ -69,6 +69,19 @@ private let effectCases: [(String, Effect)] = [
     ("f() { echo hi; }; f2() { ls; }", .read),    // definitions alone run nothing
     ("f() { ls; }; f", .write),                    // a call to a shell function is an unknown command
     ("cleanup() { rm -rf /tmp/x; }", .destructive), // bodies are scanned even when never called
+    // `case` patterns are not commands; the commands of each branch are.
+    ("case \"$1\" in\n  start|restart) echo go ;;\n  rm|kill) echo no ;;\n  *) echo usage ;;\nesac", .read),
+    ("case $x in (drop) ls;; (reboot|shutdown) ls;; esac", .read),
+    ("case $x in\n  rm)\n    ls\n    ;;\nesac", .read),
+    ("case $x in rm) ls\nesac; echo done", .read),                     // the last branch needs no ;;
+    ("case $a in rm) ls;& kill) ls;;& *) ls;; esac", .read),           // ;& and ;;& fall through
+    ("case $a in x) case $b in rm) ls;; esac;; dd) ls;; esac", .read), // nested
+    ("case $x in a) ls;; b) rm -rf /tmp/x;; esac", .destructive),
+    ("case $x in\n  a) systemctl restart app ;;\nesac\nrm -rf /tmp/y", .destructive),
+    ("echo case x in; rm -rf /tmp/z", .destructive),                   // `case` as an argument opens nothing
+    ("if true; then case $x in rm) ls;; esac; fi", .read),
+    ("for f in *; do case $f in *.sql) cat \"$f\";; esac; done", .read),
+    ("case $x in $(rm -rf /tmp/w)) ls;; esac", .destructive),          // a pattern's substitution runs
     // Writes.
     ("pm2 restart school-erp-server", .write),
     ("docker restart school-erp-server", .write),

@@ -37,6 +37,7 @@ struct ShellAnalyzer {
             for word in command.words + command.redirects.compactMap(\.target) {
                 for body in word.substitutions { result += scan(text.slice(body)) }
             }
+            if command.isPattern { continue }
             // Inside `[[ … ]]`, `<` and `>` compare strings.
             if !command.words.contains(where: { !$0.isQuoted && $0.text == "[[" }) {
                 result += redirectFindings(command)

@@ -6,6 +6,8 @@ struct ShellCommand: Sendable {
     var range: Range<Int> = 0..<0
     /// Index (in the parsed list) of the command whose stdout is piped into this one.
     var pipedFrom: Int?
+    /// The patterns of a `case` branch (`start|restart)`): nothing runs but their substitutions.
+    var isPattern = false
 
     var isEmpty: Bool { words.isEmpty && redirects.isEmpty }
 }
