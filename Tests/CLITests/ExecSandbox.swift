@@ -68,16 +68,8 @@ final class ExecSandbox {
     }
 
     func psql(_ sql: String, url: String = TestServers.postgresURL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql", url, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try TestProcess.run("/usr/bin/env", ["psql", url, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func listening(_ port: Int) -> Bool {

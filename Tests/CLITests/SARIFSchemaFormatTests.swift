@@ -57,24 +57,19 @@ import TestSupport
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("runbook-\(UUID().uuidString).sarif")
         try text.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("scripts/validate-sarif").path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        let result: TestProcess.Output
         do {
-            try process.run()
+            result = try TestProcess.run(
+                "/usr/bin/env", ["python3", root.appendingPathComponent("scripts/validate-sarif").path, file.path],
+                mergingStderr: true)
         } catch {
             Issue.record("cannot start python3 (\(error)); \(installHint)")
             return (-1, "")
         }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        process.waitUntilExit()
-        if process.terminationStatus == 2 || process.terminationStatus == 127 {
+        let output = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        if result.status == 2 || result.status == 127 {
             Issue.record("the SARIF validator is not available (\(output)): \(installHint)")
         }
-        return (process.terminationStatus, output)
+        return (result.status, output)
     }
 }

@@ -216,11 +216,7 @@ import TestSupport
 
     /// python3, for the schema checks; a missing interpreter or module fails the test with the fix.
     private enum Python {
-        struct Output {
-            var status: Int32
-            var stdout: String
-            var stderr: String
-        }
+        typealias Output = TestProcess.Output
 
         static func run(_ arguments: [String]) throws -> Output {
             try requireModules()
@@ -240,26 +236,7 @@ import TestSupport
         }
 
         private static func launch(_ arguments: [String]) throws -> Output {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3"] + arguments
-            let out = Pipe()
-            let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            nonisolated(unsafe) var errData = Data()
-            let group = DispatchGroup()
-            group.enter()
-            DispatchQueue.global().async {
-                errData = err.fileHandleForReading.readDataToEndOfFile()
-                group.leave()
-            }
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            group.wait()
-            process.waitUntilExit()
-            return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self))
+            try TestProcess.run("/usr/bin/env", ["python3"] + arguments)
         }
 
         struct MissingDependency: Error, CustomStringConvertible {

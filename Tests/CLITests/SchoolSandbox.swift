@@ -76,17 +76,9 @@ final class SchoolSandbox {
 
     static func shell(_ script: String, in folder: URL, environment extra: [String: String] = [:]) throws
         -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        let result = try TestProcess.run(
+            "/bin/bash", ["-c", script], in: folder,
+            environment: ProcessInfo.processInfo.environment.merging(extra) { $1 }, mergingStderr: true)
+        return (result.status, result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

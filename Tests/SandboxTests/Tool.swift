@@ -1,36 +1,17 @@
 import BackendTestSupport
 import Foundation
+import TestSupport
 
 /// Runs the command-line clients the sandbox tests drive the servers with (psql, redis-cli).
 enum Tool {
     /// Runs `arguments` through `/usr/bin/env`, and returns what it printed; throws when it fails.
     @discardableResult
     static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read stderr alongside stdout so a chatty tool cannot block on a full pipe.
-        nonisolated(unsafe) var errors = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errors = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        let result = try TestProcess.run("/usr/bin/env", arguments)
+        guard result.status == 0 else {
+            throw TestServers.Missing(description: "\(arguments.prefix(2).joined(separator: " ")) failed: \(result.stderr)")
         }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let detail = String(decoding: errors, as: UTF8.self)
-            throw TestServers.Missing(description: "\(arguments.prefix(2).joined(separator: " ")) failed: \(detail)")
-        }
-        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// psql on `url`: unaligned, tuples only, stopping at the first error.
