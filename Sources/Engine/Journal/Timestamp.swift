@@ -24,7 +24,7 @@ public enum Timestamp {
 
     /// `20261124-201122`, UTC to the second, as run ids begin.
     public static func compact(_ date: Date) -> String {
-        let seconds = Int((date.timeIntervalSince1970).rounded(.down))
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         guard let parts = utc(seconds) else { return "00000000-000000" }
         var text: [UInt8] = []
         text.reserveCapacity(15)
