@@ -1,17 +1,6 @@
 import Testing
+import TestSupport
 @testable import Checker
-
-/// A small deterministic generator, so that failures reproduce.
-private struct SplitMix {
-    var state: UInt64
-    mutating func next(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((value ^ (value >> 31)) % UInt64(bound))
-    }
-}
 
 private let sqlFragments = [
     "SELECT", "DELETE", "FROM", "WHERE", "WITH", "AS", "(", ")", "[", "]", ";", "'", "''", "E'\\'", "$$", "$t$", "\"",
@@ -29,7 +18,7 @@ private let shellFragments = [
 
 @Suite struct EffectsFuzzTests {
     @Test func sqlNeverCrashes() {
-        var random = SplitMix(state: 42)
+        var random = SeededGenerator(seed: 42)
         for _ in 0..<3000 {
             let count = random.next(below: 14)
             let sql = (0..<count).map { _ in sqlFragments[random.next(below: sqlFragments.count)] }
@@ -40,7 +29,7 @@ private let shellFragments = [
     }
 
     @Test func shellNeverCrashes() {
-        var random = SplitMix(state: 7)
+        var random = SeededGenerator(seed: 7)
         for _ in 0..<3000 {
             let count = random.next(below: 14)
             let script = (0..<count).map { _ in shellFragments[random.next(below: shellFragments.count)] }

@@ -2,6 +2,7 @@ import Authorization
 import BackendKit
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
 
 /// The hand-written journal encoder against JSONEncoder, which it replaced: same bytes where
@@ -61,21 +62,9 @@ import Testing
         #expect(try Self.reference(decoded) == Self.reference(expected))
     }
 
-    /// A fixed-seed generator, so the random cases are the same on every run.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Text from the characters JSON escaping gets wrong: controls, quotes, backslashes, DEL,
     /// C1 controls, line separators, accents and emoji.
-    static func text(_ random: inout SplitMix64) -> String {
+    static func text(_ random: inout SeededGenerator) -> String {
         let pool: [Unicode.Scalar] = (0..<0x20).compactMap(Unicode.Scalar.init) + ["\"", "\\", "/", "a", " ", "\u{7F}", "\u{85}",
             "\u{9B}", "\u{2028}", "\u{2029}", "é", "\u{301}", "\u{FEFF}", "🚨", "\u{10FFFF}"]
         var scalars = String.UnicodeScalarView()
@@ -85,7 +74,7 @@ import Testing
         return String(scalars)
     }
 
-    static func value(_ random: inout SplitMix64, depth: Int = 0) -> Value {
+    static func value(_ random: inout SeededGenerator, depth: Int = 0) -> Value {
         switch Int.random(in: 0..<(depth < 3 ? 7 : 5), using: &random) {
         case 0: return .null
         case 1: return .bool(Bool.random(using: &random))
@@ -101,7 +90,7 @@ import Testing
     }
 
     @Test func randomEventsReadBackAsThemselves() throws {
-        var random = SplitMix64(state: 20_261_124)
+        var random = SeededGenerator(seed: 20_261_124)
         for _ in 0..<500 {
             let event = Self.event(.stepFinished) {
                 $0.step = Self.text(&random)

@@ -533,7 +533,7 @@ private func offset(of needle: String, in value: String) -> Int? {
 
     /// Random strings over the expression alphabet, as real YAML in every style.
     @Test func randomInputsNeverCrash() {
-        var generator = SplitMix(seed: 0x5EED)
+        var generator = SeededGenerator(seed: 0x5EED)
         let alphabet = Array("${}()[].,!=<>&|'\"\\ -_ab0 9\né😀#".unicodeScalars)
         for _ in 0..<1500 {
             var value = String.UnicodeScalarView()
@@ -557,18 +557,5 @@ private func offset(of needle: String, in value: String) -> Int? {
                 }
             }
         }
-    }
-}
-
-/// A small deterministic generator so the random test is reproducible.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
