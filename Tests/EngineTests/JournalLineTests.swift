@@ -56,7 +56,7 @@ import TestSupport
         event(.stepFinished) { $0.step = "s"; $0.outputs = ["del": "\u{7F}", "sep": "\u{2028}", "nested": .object(["": .array([])])] },
     ])
     func readsBackAsTheSameEvent(_ event: JournalEvent) throws {
-        let decoded = try JSONDecoder().decode(JournalEvent.self, from: try JournalLine.encode(event))
+        let decoded = try JSONDecoder().decode(JournalEvent.self, from: Data(try JournalLine.encode(event)))
         var expected = event
         if case .double(let value)? = event.outputs?["nan"], value.isNaN { expected.outputs?["nan"] = .null }
         #expect(try Self.reference(decoded) == Self.reference(expected))
@@ -100,7 +100,7 @@ import TestSupport
             }
             let line = try JournalLine.encode(event)
             #expect(!line.contains(0x0A), "a journal line must stay one line")
-            let decoded = try JSONDecoder().decode(JournalEvent.self, from: line)
+            let decoded = try JSONDecoder().decode(JournalEvent.self, from: Data(line))
             #expect(try Self.reference(decoded) == Self.reference(event))
         }
     }

@@ -84,7 +84,7 @@ struct ApproveCommand: ParsableCommand {
             }
             return role
         }
-        let effects = Checker.stepEffects(loaded.playbook, source: loaded.source, callees: loaded.workspace.callees)
+        let effects = loaded.effects
         let required = Authorizer.requiredApprovals(policy: policy, playbook: loaded.playbook, effects: effects)
         guard !required.isEmpty else { throw refused(["\(loaded.playbook.id.value) needs no approval to run"]) }
         guard let need = required.first(where: { holds($0.role) }) else {

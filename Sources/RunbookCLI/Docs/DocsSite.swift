@@ -55,7 +55,7 @@ enum DocsSite {
             guard case .playbook(let call) = step.action else { continue }
             callees[call.path.value] = loaded.workspace.callees.load(call.path.value, loaded.source.path)
         }
-        let effects = Checker.stepEffects(playbook, source: loaded.source, callees: loaded.workspace.callees)
+        let effects = loaded.effects
         let page = DocsPage(playbook: playbook, policy: loaded.policy, effects: effects, sourcePath: entry.source,
                             policyPath: loaded.policy.map { shownPolicy($0.path, for: entry.source) }, callees: callees)
         return Page(entry: entry, markdown: page.render(), playbook: playbook,

@@ -32,7 +32,7 @@ struct PlanCommand: ParsableCommand {
             problems = failure.messages
             bound = Self.partial(loaded.playbook, try options.parsedParams(), environment)
         }
-        let effects = Checker.stepEffects(loaded.playbook, source: loaded.source, callees: loaded.workspace.callees)
+        let effects = loaded.effects
         let text = PlanRenderer(playbook: loaded.playbook, policy: loaded.policy, bound: bound, effects: effects).render()
         Terminal.write(TerminalText.safe(text, keepingNewlines: true))
         if !problems.isEmpty {

@@ -11,6 +11,8 @@ struct PlaybookLoader {
         var source: SourceFile
         var policy: Policy?
         var workspace: Workspace
+        /// The effect the checker settled on for each step, by step id.
+        var effects: [String: Effect]
     }
 
     var policyPath: String?
@@ -32,14 +34,16 @@ struct PlaybookLoader {
             print(diagnostics, entry.source)
             return nil
         }
-        diagnostics += Checker.check(playbook, source: entry.source, policy: policy, callees: workspace.callees)
+        let review = Checker.review(playbook, source: entry.source, policy: policy, callees: workspace.callees)
+        diagnostics += review.diagnostics
         diagnostics = Suppressions(source: entry.source).apply(to: diagnostics)
         guard !diagnostics.hasErrors else {
             print(diagnostics.filter { $0.severity == .error }, entry.source)
             Terminal.error("refused: \(path) does not pass lint; nothing was run\n")
             return nil
         }
-        return Loaded(playbook: playbook, source: entry.source, policy: policy, workspace: workspace)
+        return Loaded(playbook: playbook, source: entry.source, policy: policy, workspace: workspace,
+                      effects: review.stepEffects)
     }
 
     private func print(_ diagnostics: [Diagnostic], _ source: SourceFile) {

@@ -1,4 +1,3 @@
-import Checker
 import Engine
 import Foundation
 
@@ -26,7 +25,7 @@ enum RunLauncher {
             callees: loaded.workspace.callees,
             executor: executor,
             environment: environment)
-        setup.effects = Checker.stepEffects(loaded.playbook, source: loaded.source, callees: loaded.workspace.callees)
+        setup.effects = loaded.effects
         return setup
     }
 
