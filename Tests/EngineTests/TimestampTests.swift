@@ -1,6 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Engine
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The journal's hand-made timestamps against Foundation's ISO 8601 style, which they replaced.
 @Suite struct TimestampTests {
@@ -35,6 +39,35 @@ import Testing
 
     @Test func fileDigestsAreLowerCaseHex() {
         #expect(RunRecord.sha256(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    /// The calendar arithmetic that replaced `gmtime_r`, against it: leap days, century
+    /// years, before 1970 and past 2100.
+    @Test(arguments: [0, -1, 86_399, 86_400, 951_782_399, 951_782_400, 951_868_800, 4_107_542_400, -2_208_988_800, 253_402_300_799])
+    func calendarFieldsMatchGmtime(_ seconds: Int) {
+        #expect(Timestamp.UTC(seconds) == Self.gmtime(seconds))
+    }
+
+    @Test func randomTimesMatchGmtime() {
+        var random = SeededGenerator(seed: 20_261_125)
+        for _ in 0..<20_000 {
+            let seconds = Int.random(in: -62_135_596_800...253_402_300_799, using: &random)
+            #expect(Timestamp.UTC(seconds) == Self.gmtime(seconds), "\(seconds)")
+        }
+    }
+
+    static func gmtime(_ seconds: Int) -> Timestamp.UTC? {
+        var time = time_t(seconds)
+        var parts = tm()
+        guard gmtime_r(&time, &parts) != nil else { return nil }
+        var utc = Timestamp.UTC(0)
+        utc.year = Int(parts.tm_year) + 1900
+        utc.month = Int(parts.tm_mon) + 1
+        utc.day = Int(parts.tm_mday)
+        utc.hour = Int(parts.tm_hour)
+        utc.minute = Int(parts.tm_min)
+        utc.second = Int(parts.tm_sec)
+        return utc
     }
 
     @Test func nowIsNow() throws {

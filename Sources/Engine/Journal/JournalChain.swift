@@ -10,7 +10,7 @@ public enum JournalChain {
     public static let signedKinds: Set<JournalEvent.Kind> = [.runStarted, .runResumed, .runFinished]
 
     /// SHA-256 of a line's bytes without its newline, hex.
-    public static func hash(_ line: Data) -> String {
+    public static func hash(_ line: some DataProtocol) -> String {
         hex(SHA256.hash(data: line))
     }
 
@@ -27,10 +27,10 @@ public enum JournalChain {
     }
 
     /// The signed line: the unsigned JSON object with `"signature":"…"` as its last member.
-    static func attach(signature: String, to unsigned: Data) -> Data {
+    static func attach(signature: String, to unsigned: [UInt8]) -> [UInt8] {
         var line = unsigned.dropLast()
-        line.append(contentsOf: Array(",\"signature\":\"\(signature)\"}".utf8))
-        return Data(line)
+        line.append(contentsOf: ",\"signature\":\"\(signature)\"}".utf8)
+        return Array(line)
     }
 
     /// Splits a signed line into the bytes that were signed and the signature; nil when the

@@ -8,7 +8,7 @@ import Foundation
 /// `JSONDecoder` reads the lines back (`JournalReader`), so the format is plain JSON.
 enum JournalLine {
     /// The event without `signature` (added by `JournalChain.attach` over these bytes).
-    static func encode(_ event: JournalEvent) throws -> Data {
+    static func encode(_ event: JournalEvent) throws -> [UInt8] {
         var line = Writer()
         // Keys in the byte order of their JSON names, as JSONEncoder's `.sortedKeys` writes them.
         if let approvals = event.approvals { try line.raw("approvals", fragment(approvals)) }
@@ -71,9 +71,9 @@ enum JournalLine {
             bytes.append(contentsOf: json.utf8)
         }
 
-        mutating func finish() -> Data {
+        consuming func finish() -> [UInt8] {
             bytes.append(UInt8(ascii: "}"))
-            return Data(bytes)
+            return bytes
         }
 
         private mutating func key(_ name: String) {

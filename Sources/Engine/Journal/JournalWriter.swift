@@ -61,16 +61,15 @@ public actor JournalWriter {
     /// Writes `event` (numbering, timestamping, chaining and, for start, resume and end
     /// lines, signing it) and, when `durable`, waits until it and every line before it are on disk.
     @discardableResult
-    public func append(_ event: JournalEvent, durable: Bool = true) throws -> JournalEvent {
+    public func append(_ event: consuming JournalEvent, durable: Bool = true) throws -> JournalEvent {
         if let failure { throw failure }
-        var event = event
         event.seq = seq
         event.time = Timestamp.now()
         event.prev = previousHash
         event.signature = nil
         var line = try JournalLine.encode(event)
         if JournalChain.signedKinds.contains(event.type), let signer {
-            let signature = try signer(line).base64EncodedString()
+            let signature = try signer(Data(line)).base64EncodedString()
             event.signature = signature
             line = JournalChain.attach(signature: signature, to: line)
         }

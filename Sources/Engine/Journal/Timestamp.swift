@@ -24,45 +24,63 @@ public enum Timestamp {
 
     /// `20261124-201122`, UTC to the second, as run ids begin.
     public static func compact(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        guard let parts = utc(seconds) else { return "00000000-000000" }
+        let parts = UTC(Int(date.timeIntervalSince1970.rounded(.down)))
         var text: [UInt8] = []
         text.reserveCapacity(15)
-        append(Int(parts.tm_year) + 1900, digits: 4, to: &text)
-        append(Int(parts.tm_mon) + 1, digits: 2, to: &text)
-        append(Int(parts.tm_mday), digits: 2, to: &text)
+        append(parts.year, digits: 4, to: &text)
+        append(parts.month, digits: 2, to: &text)
+        append(parts.day, digits: 2, to: &text)
         text.append(UInt8(ascii: "-"))
-        append(Int(parts.tm_hour), digits: 2, to: &text)
-        append(Int(parts.tm_min), digits: 2, to: &text)
-        append(Int(parts.tm_sec), digits: 2, to: &text)
+        append(parts.hour, digits: 2, to: &text)
+        append(parts.minute, digits: 2, to: &text)
+        append(parts.second, digits: 2, to: &text)
         return String(decoding: text, as: UTF8.self)
     }
 
     private static func format(seconds: Int, milliseconds: Int) -> String {
-        guard let parts = utc(seconds) else { return style.format(Date(timeIntervalSince1970: TimeInterval(seconds))) }
+        let parts = UTC(seconds)
         var text: [UInt8] = []
         text.reserveCapacity(24)
-        append(Int(parts.tm_year) + 1900, digits: 4, to: &text)
+        append(parts.year, digits: 4, to: &text)
         text.append(UInt8(ascii: "-"))
-        append(Int(parts.tm_mon) + 1, digits: 2, to: &text)
+        append(parts.month, digits: 2, to: &text)
         text.append(UInt8(ascii: "-"))
-        append(Int(parts.tm_mday), digits: 2, to: &text)
+        append(parts.day, digits: 2, to: &text)
         text.append(UInt8(ascii: "T"))
-        append(Int(parts.tm_hour), digits: 2, to: &text)
+        append(parts.hour, digits: 2, to: &text)
         text.append(UInt8(ascii: ":"))
-        append(Int(parts.tm_min), digits: 2, to: &text)
+        append(parts.minute, digits: 2, to: &text)
         text.append(UInt8(ascii: ":"))
-        append(Int(parts.tm_sec), digits: 2, to: &text)
+        append(parts.second, digits: 2, to: &text)
         text.append(UInt8(ascii: "."))
         append(milliseconds, digits: 3, to: &text)
         text.append(UInt8(ascii: "Z"))
         return String(decoding: text, as: UTF8.self)
     }
 
-    private static func utc(_ seconds: Int) -> tm? {
-        var time = time_t(seconds)
-        var parts = tm()
-        return gmtime_r(&time, &parts) != nil ? parts : nil
+    /// A Unix time's calendar fields in UTC (proleptic Gregorian), by Howard Hinnant's
+    /// days-to-civil: `gmtime_r` takes glibc's time-zone lock on every call.
+    struct UTC: Equatable {
+        var year, month, day, hour, minute, second: Int
+
+        init(_ unixSeconds: Int) {
+            let (days, second) = Self.floorDivision(unixSeconds, 86_400)
+            hour = second / 3600
+            minute = second % 3600 / 60
+            self.second = second % 60
+            let (era, dayOfEra) = Self.floorDivision(days + 719_468, 146_097)
+            let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+            let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+            let shiftedMonth = (5 * dayOfYear + 2) / 153
+            day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+            month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+            year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        }
+
+        private static func floorDivision(_ value: Int, _ divisor: Int) -> (quotient: Int, remainder: Int) {
+            let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+            return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
+        }
     }
 
     /// `number` in decimal, zero-padded to `digits` (a year past 9999 keeps all its digits).
