@@ -67,12 +67,16 @@ struct StepExecutor: Sendable {
             event.title = setup.bound.redactor.redact(title)
             event.effect = effect.rawValue
             event.attempt = attempt
-            try await journal.append(event, durable: Self.changesSomething(step, effect: effect))
-            setup.observer.handle(.stepStarted(index: index, total: total, id: id, title: title, effect: effect, attempt: attempt))
             do {
-                let result = try await perform(step, id: id, evaluator: evaluator, bindings: bindings)
+                let result = try await begin(event, step, effect: effect) {
+                    setup.observer.handle(.stepStarted(index: index, total: total, id: id, title: title, effect: effect, attempt: attempt))
+                } perform: {
+                    try await perform(step, id: id, evaluator: evaluator, bindings: bindings)
+                }
                 outputs = result.outputs
                 lastError = result.failure
+            } catch let error as JournalError {
+                throw error
             } catch is CancellationError {
                 return try await interrupted(id, title, index, clock.now - started)
             } catch let error as BackendError where error.reason == .cancelled || Task.isCancelled {
@@ -98,6 +102,32 @@ struct StepExecutor: Sendable {
         setup.observer.handle(.stepFinished(index: index, id: id, status: status, durationMs: ms, error: shownError))
         return Outcome(result: status == .succeeded ? .succeeded : .failed,
                        row: .init(id: id, title: title, status: status, durationMs: ms))
+    }
+
+    /// Journals an attempt's start, announces it and performs it. A read-only step that calls
+    /// a backend has its start line written while its request is out (the child task runs
+    /// when this one first waits, on the same thread): the line then costs no wall time, and
+    /// a crash before it is written only means resume runs a step that changes nothing again.
+    private func begin(
+        _ event: JournalEvent, _ step: Step, effect: Effect, announce: () -> Void,
+        perform: () async throws -> BackendResult
+    ) async throws -> BackendResult {
+        let durable = Self.changesSomething(step, effect: effect)
+        guard !durable, ActionKind.probeKinds.contains(step.action.kind) else {
+            try await journal.append(event, durable: durable)
+            announce()
+            return try await perform()
+        }
+        announce()
+        async let recorded = journal.append(event, durable: false)
+        let performed: Swift.Result<BackendResult, any Error>
+        do {
+            performed = .success(try await perform())
+        } catch {
+            performed = .failure(error)
+        }
+        _ = try await recorded
+        return try performed.get()
     }
 
     private func perform(_ step: Step, id: String, evaluator: Evaluator, bindings: Bindings) async throws -> BackendResult {
