@@ -41,10 +41,14 @@ struct ActionRenderer {
             limits: BackendRequest.Limits(maxRows: limits?.maxRows?.value, maxKeys: limits?.maxKeys?.value))
     }
 
+    /// The name of the target an action addresses; shell steps use an implicit local target
+    /// named after their kind.
+    static func targetName(of action: Action) -> String { action.target?.value ?? action.kind.rawValue }
+
     /// The rendered target a backend connects to; shell steps use an implicit local target.
     func target(for action: Action, in playbook: Playbook) -> TargetSpec {
         guard let name = action.target?.value, let target = playbook.target(named: name) else {
-            return TargetSpec(name: action.kind.rawValue, url: nil)
+            return TargetSpec(name: Self.targetName(of: action), url: nil)
         }
         return TargetSpec(
             name: name,

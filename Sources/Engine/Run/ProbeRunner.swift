@@ -68,12 +68,14 @@ struct ProbeRunner: Sendable {
     private func once(_ probe: Probe, _ bindings: Bindings) async -> String? {
         let evaluator = Evaluator(bindings: bindings)
         let renderer = ActionRenderer(evaluator: evaluator)
-        let target = renderer.target(for: probe.action, in: setup.playbook)
+        let playbook = setup.playbook
         let request = renderer.request(for: probe.action,
                                        timeout: probe.timeout?.value ?? Language.Duration(milliseconds: 30_000),
                                        limits: nil)
         do {
-            let session = try await pool.session(kind: probe.action.kind.rawValue, target: target)
+            let (session, _) = try await pool.session(
+                kind: probe.action.kind.rawValue, target: ActionRenderer.targetName(of: probe.action)
+            ) { renderer.target(for: probe.action, in: playbook) }
             let result = try await session.run(request) { _, _ in }
             return ExpectationCheck(evaluator: evaluator).failure(of: result, against: probe.expect)
         } catch {

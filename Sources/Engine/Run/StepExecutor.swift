@@ -157,11 +157,13 @@ struct StepExecutor: Sendable {
             return try await child(call, id: id, evaluator: evaluator)
         case .shell, .postgres, .redis, .http:
             let renderer = ActionRenderer(evaluator: evaluator)
-            let target = renderer.target(for: step.action, in: setup.playbook)
+            let playbook = setup.playbook
+            let (session, target) = try await pool.session(
+                kind: step.action.kind.rawValue, target: ActionRenderer.targetName(of: step.action)
+            ) { renderer.target(for: step.action, in: playbook) }
             let request = renderer.request(for: step.action, timeout: step.timeout?.value ?? target.timeout.map {
                 Duration(milliseconds: Int64($0.components.seconds * 1000))
             }, limits: step.limits)
-            let session = try await pool.session(kind: step.action.kind.rawValue, target: target)
             let observer = setup.observer
             return try await session.run(request) { stream, line in
                 observer.handle(.output(stepID: id, stream: stream, line: redactor.redact(line)))
