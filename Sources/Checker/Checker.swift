@@ -34,7 +34,8 @@ public enum Checker {
         return Review(diagnostics: context.diagnostics, stepEffects: context.stepEffects)
     }
 
-    /// The effect the checker settles on for each step of `playbook`, by step id (for `plan`).
+    /// The effect the checker settles on for each step of `playbook`, by step id, without the
+    /// other rules (for a child playbook the engine loads while a run is under way).
     public static func stepEffects(
         _ playbook: Playbook, source: SourceFile, callees: CalleeResolver = .none
     ) -> [String: Effect] {

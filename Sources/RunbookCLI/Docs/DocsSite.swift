@@ -1,4 +1,3 @@
-import Checker
 import Foundation
 import Language
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import BackendKit
-import Checker
 import Engine
 import Foundation
 import Language
