@@ -24,34 +24,18 @@ public enum Timestamp {
 
     /// `20261124-201122`, UTC to the second, as run ids begin.
     public static func compact(_ date: Date) -> String {
-        let parts = UTC(Int(date.timeIntervalSince1970.rounded(.down)))
         var text: [UInt8] = []
         text.reserveCapacity(15)
-        append(parts.year, digits: 4, to: &text)
-        append(parts.month, digits: 2, to: &text)
-        append(parts.day, digits: 2, to: &text)
-        text.append(UInt8(ascii: "-"))
-        append(parts.hour, digits: 2, to: &text)
-        append(parts.minute, digits: 2, to: &text)
-        append(parts.second, digits: 2, to: &text)
+        append(UTC(Int(date.timeIntervalSince1970.rounded(.down))), dateSeparator: nil, middle: UInt8(ascii: "-"),
+               timeSeparator: nil, to: &text)
         return String(decoding: text, as: UTF8.self)
     }
 
     private static func format(seconds: Int, milliseconds: Int) -> String {
-        let parts = UTC(seconds)
         var text: [UInt8] = []
         text.reserveCapacity(24)
-        append(parts.year, digits: 4, to: &text)
-        text.append(UInt8(ascii: "-"))
-        append(parts.month, digits: 2, to: &text)
-        text.append(UInt8(ascii: "-"))
-        append(parts.day, digits: 2, to: &text)
-        text.append(UInt8(ascii: "T"))
-        append(parts.hour, digits: 2, to: &text)
-        text.append(UInt8(ascii: ":"))
-        append(parts.minute, digits: 2, to: &text)
-        text.append(UInt8(ascii: ":"))
-        append(parts.second, digits: 2, to: &text)
+        append(UTC(seconds), dateSeparator: UInt8(ascii: "-"), middle: UInt8(ascii: "T"),
+               timeSeparator: UInt8(ascii: ":"), to: &text)
         text.append(UInt8(ascii: "."))
         append(milliseconds, digits: 3, to: &text)
         text.append(UInt8(ascii: "Z"))
@@ -81,6 +65,24 @@ public enum Timestamp {
             let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
             return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
         }
+    }
+
+    /// The six fields zero-padded: `dateSeparator` between year, month and day, `middle`
+    /// before the time, `timeSeparator` between hour, minute and second (nil: nothing).
+    private static func append(
+        _ parts: UTC, dateSeparator: UInt8?, middle: UInt8, timeSeparator: UInt8?, to text: inout [UInt8]
+    ) {
+        append(parts.year, digits: 4, to: &text)
+        if let dateSeparator { text.append(dateSeparator) }
+        append(parts.month, digits: 2, to: &text)
+        if let dateSeparator { text.append(dateSeparator) }
+        append(parts.day, digits: 2, to: &text)
+        text.append(middle)
+        append(parts.hour, digits: 2, to: &text)
+        if let timeSeparator { text.append(timeSeparator) }
+        append(parts.minute, digits: 2, to: &text)
+        if let timeSeparator { text.append(timeSeparator) }
+        append(parts.second, digits: 2, to: &text)
     }
 
     /// `number` in decimal, zero-padded to `digits` (a year past 9999 keeps all its digits).
